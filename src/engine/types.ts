@@ -1,0 +1,108 @@
+/** The simulated cluster: what the engine builds from manifests and every query reads. */
+import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
+import type { Diagnostic } from '../model/diagnostics';
+import type { CniMode, CniPlugin, KubeProxyMode, ObjectSource } from '../model/manifest';
+
+/** `namespace/name`. */
+export type PodKey = string & { readonly __brand: 'PodKey' };
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+
+export interface ResolvedSettings {
+  readonly podCIDR: string;
+  readonly serviceCIDR: string;
+  readonly clusterDomain: string;
+  readonly cniPlugin: CniPlugin;
+  readonly cniMode: CniMode;
+  readonly kubeProxyMode: KubeProxyMode;
+  readonly externalClientIP: string;
+  /** Whether the CNI enforces NetworkPolicy (flannel does not). */
+  readonly enforcesPolicy: boolean;
+}
+
+export interface Taint {
+  readonly key: string;
+  readonly value?: string;
+  readonly effect: string;
+}
+
+export interface SimNode {
+  readonly name: string;
+  /** Node InternalIP, kind-style 172.18.0.x. */
+  readonly ip: string;
+  /** This node's pod range, one /24 of the pod CIDR. */
+  readonly podCIDR: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly taints: readonly Taint[];
+  readonly unschedulable: boolean;
+  readonly isControlPlane: boolean;
+  /** Given by a Node manifest (true) or a default node (false). */
+  readonly declared: boolean;
+}
+
+export interface SimNamespace {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  /** Declared by a Namespace manifest, or created because something used it. */
+  readonly declared: boolean;
+}
+
+export interface SimContainerPort {
+  readonly name?: string;
+  readonly containerPort: number;
+  readonly protocol: Protocol;
+  readonly hostPort?: number;
+}
+
+export interface SimContainer {
+  readonly name: string;
+  readonly image: string;
+  readonly ports: readonly SimContainerPort[];
+}
+
+export interface OwnerRef {
+  readonly kind: 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet' | 'Job';
+  readonly name: string;
+}
+
+export interface SimPod {
+  /** Index in `Cluster.pods` (stable for one build; matrices use it). */
+  readonly index: number;
+  readonly key: PodKey;
+  readonly name: string;
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  /** Scheduled node, or null if no node fits (the pod stays Pending). */
+  readonly nodeName: string | null;
+  /** Pod IP, or null while Pending. hostNetwork pods have their node's IP. */
+  readonly ip: string | null;
+  readonly hostNetwork: boolean;
+  readonly containers: readonly SimContainer[];
+  readonly phase: 'Running' | 'Pending';
+  /** Why the pod is Pending (scheduler message), if it is. */
+  readonly pendingReason?: string;
+  /** The controller chain that created the pod, outermost first (Deployment, ReplicaSet). */
+  readonly owners: readonly OwnerRef[];
+  /** Where the pod (or its template) was written. */
+  readonly source?: ObjectSource;
+}
+
+export interface SimPolicy {
+  readonly key: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly spec: NonNullable<NetworkPolicy['spec']>;
+  readonly source?: ObjectSource;
+}
+
+export interface Cluster {
+  readonly settings: ResolvedSettings;
+  readonly nodes: readonly SimNode[];
+  readonly namespaces: readonly SimNamespace[];
+  readonly pods: readonly SimPod[];
+  readonly policies: readonly SimPolicy[];
+  /** Findings of the build (scheduling, undeclared namespaces, …). */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly podByKey: ReadonlyMap<string, SimPod>;
+  readonly namespaceByName: ReadonlyMap<string, SimNamespace>;
+  readonly nodeByName: ReadonlyMap<string, SimNode>;
+}

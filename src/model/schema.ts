@@ -1,0 +1,243 @@
+/**
+ * A small shape language for Kubernetes objects, checked against the user's document to find
+ * unknown fields (with "did you mean"), wrong types and missing required fields.
+ *
+ * Object schemas are typed against `kubernetes-types` (`obj<PodSpec>(…)` must list every field
+ * the API has, and nothing else), so the compiler keeps our field lists honest.
+ */
+import type { Diagnostic, Severity } from './diagnostics';
+import { childPath } from './fieldPath';
+import type { PositionIndex } from './yamlSource';
+
+export type FieldSchema =
+  | { readonly t: 'string'; readonly oneOf?: readonly string[] }
+  | { readonly t: 'int' }
+  | { readonly t: 'number' }
+  | { readonly t: 'bool' }
+  | { readonly t: 'intOrString' }
+  | ObjectSchema
+  | { readonly t: 'array'; readonly of: FieldSchema }
+  | { readonly t: 'map'; readonly of: FieldSchema }
+  | { readonly t: 'any' };
+
+export interface ObjectSchema {
+  readonly t: 'object';
+  /** The API type name, used in messages (`PodSpec`). */
+  readonly name: string;
+  readonly fields: Readonly<Record<string, FieldSchema>>;
+  readonly required: readonly string[];
+}
+
+export const str: FieldSchema = { t: 'string' };
+export const int: FieldSchema = { t: 'int' };
+export const num: FieldSchema = { t: 'number' };
+export const bool: FieldSchema = { t: 'bool' };
+export const intOrString: FieldSchema = { t: 'intOrString' };
+/** Accepted as is: parts of the API we keep but do not simulate. */
+export const any: FieldSchema = { t: 'any' };
+export const oneOf = (...values: string[]): FieldSchema => ({ t: 'string', oneOf: values });
+export const arr = (of: FieldSchema): FieldSchema => ({ t: 'array', of });
+export const map = (of: FieldSchema): FieldSchema => ({ t: 'map', of });
+export const strings = arr(str);
+export const stringMap = map(str);
+
+/**
+ * An object schema that names every field of the API type `T`. Fields may be given lazily
+ * (a function) for recursive or forward references.
+ */
+export function obj<T>(
+  name: string,
+  fields: { readonly [K in keyof Required<T>]: FieldSchema | (() => FieldSchema) },
+  required: readonly (keyof T & string)[] = [],
+): ObjectSchema {
+  const resolved: Record<string, FieldSchema> = {};
+  const lazy = fields as Record<string, FieldSchema | (() => FieldSchema)>;
+  const schema: ObjectSchema = { t: 'object', name, required, fields: resolved };
+  for (const [k, v] of Object.entries(lazy)) {
+    if (typeof v === 'function') {
+      Object.defineProperty(resolved, k, { enumerable: true, get: v });
+    } else {
+      resolved[k] = v;
+    }
+  }
+  return schema;
+}
+
+export interface CheckContext {
+  readonly positions: PositionIndex;
+  readonly out: Diagnostic[];
+}
+
+function report(
+  ctx: CheckContext,
+  path: string,
+  atKey: boolean,
+  severity: Severity,
+  code: string,
+  message: string,
+): void {
+  const p = atKey ? ctx.positions.key(path) : ctx.positions.value(path);
+  ctx.out.push({ ...p, severity, path, message, code });
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    case 'number':
+      return `the number ${String(value)}`;
+    case 'boolean':
+      return `the boolean ${String(value)}`;
+    case 'object':
+      return 'a map';
+    default:
+      return typeof value;
+  }
+}
+
+const expectedText: Record<FieldSchema['t'], string> = {
+  string: 'a string',
+  int: 'an integer',
+  number: 'a number',
+  bool: 'true or false',
+  intOrString: 'an integer or a string',
+  object: 'a map',
+  array: 'a list',
+  map: 'a map of strings',
+  any: 'anything',
+};
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Check `value` against `schema`, appending diagnostics. Returns false when the value has the
+ * wrong type (so callers can skip semantic checks that would only repeat the message).
+ */
+export function checkShape(value: unknown, schema: FieldSchema, path: string, ctx: CheckContext): boolean {
+  if (value === null || value === undefined) return true; // null means "unset" in Kubernetes
+  switch (schema.t) {
+    case 'any':
+      return true;
+    case 'string':
+      if (typeof value !== 'string') return typeMismatch(value, schema, path, ctx);
+      if (schema.oneOf && !schema.oneOf.includes(value)) {
+        const hint = suggest(value, schema.oneOf);
+        report(
+          ctx,
+          path,
+          false,
+          'error',
+          'invalid-enum',
+          `unsupported value ${JSON.stringify(value)}: must be one of ${schema.oneOf.map((v) => JSON.stringify(v)).join(', ')}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ''}`,
+        );
+        return false;
+      }
+      return true;
+    case 'int':
+      if (typeof value !== 'number' || !Number.isInteger(value)) return typeMismatch(value, schema, path, ctx);
+      return true;
+    case 'number':
+      if (typeof value !== 'number') return typeMismatch(value, schema, path, ctx);
+      return true;
+    case 'bool':
+      if (typeof value !== 'boolean') return typeMismatch(value, schema, path, ctx);
+      return true;
+    case 'intOrString':
+      if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))) return true;
+      return typeMismatch(value, schema, path, ctx);
+    case 'array':
+      if (!Array.isArray(value)) return typeMismatch(value, schema, path, ctx);
+      value.forEach((item, i) => checkShape(item, schema.of, childPath(path, i), ctx));
+      return true;
+    case 'map':
+      if (!isPlainObject(value)) return typeMismatch(value, schema, path, ctx);
+      for (const [k, v] of Object.entries(value)) {
+        if (schema.of.t === 'string' && v !== null && typeof v !== 'string') {
+          report(
+            ctx,
+            childPath(path, k),
+            false,
+            'error',
+            'wrong-type',
+            `must be a string, got ${describe(v)}; quote it (${k}: "${String(v as string | number | boolean)}")`,
+          );
+        } else {
+          checkShape(v, schema.of, childPath(path, k), ctx);
+        }
+      }
+      return true;
+    case 'object':
+      if (!isPlainObject(value)) return typeMismatch(value, schema, path, ctx);
+      for (const [k, v] of Object.entries(value)) {
+        const field = Object.hasOwn(schema.fields, k) ? schema.fields[k] : undefined;
+        const p = childPath(path, k);
+        if (!field) {
+          const hint = suggest(k, Object.keys(schema.fields));
+          report(
+            ctx,
+            p,
+            true,
+            'error',
+            'unknown-field',
+            `unknown field ${JSON.stringify(k)} in ${schema.name}${hint ? `; did you mean ${JSON.stringify(hint)}?` : ''}`,
+          );
+          continue;
+        }
+        checkShape(v, field, p, ctx);
+      }
+      for (const r of schema.required) {
+        const v = value[r];
+        if (v === undefined || v === null || v === '') {
+          report(ctx, path, true, 'error', 'missing-field', `missing required field ${JSON.stringify(r)} in ${schema.name}`);
+        }
+      }
+      return true;
+  }
+}
+
+function typeMismatch(value: unknown, schema: FieldSchema, path: string, ctx: CheckContext): false {
+  let hint = '';
+  if (schema.t === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+    hint = `; quote it: "${String(value)}"`;
+  } else if ((schema.t === 'int' || schema.t === 'intOrString') && typeof value === 'string' && /^\d+$/.test(value)) {
+    hint = `; remove the quotes: ${value}`;
+  } else if (schema.t === 'array' && isPlainObject(value)) {
+    hint = '; start each item with "- "';
+  }
+  report(ctx, path, false, 'error', 'wrong-type', `must be ${expectedText[schema.t]}, got ${describe(value)}${hint}`);
+  return false;
+}
+
+/** Closest candidate by edit distance (case-insensitive), if it is close enough to be a typo. */
+export function suggest(input: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const a = input.toLowerCase();
+  for (const c of candidates) {
+    const d = editDistance(a, c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(1, Math.floor(input.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
+
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
