@@ -82,6 +82,8 @@ export interface SimPod {
   readonly pendingReason?: string;
   /** The controller chain that created the pod, outermost first (Deployment, ReplicaSet). */
   readonly owners: readonly OwnerRef[];
+  /** Part of the cluster itself (CoreDNS, …) rather than the user's manifests. */
+  readonly isSystem: boolean;
   /** Where the pod (or its template) was written. */
   readonly source?: ObjectSource;
 }

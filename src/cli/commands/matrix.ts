@@ -1,0 +1,111 @@
+import type { Matrix } from '../../engine/matrix';
+import { computeMatrix } from '../../engine/matrix';
+import type { Protocol } from '../../engine/types';
+import { loadFiles, reportForQuery } from '../load';
+import { ChunkWriter, err } from '../output';
+import { UsageError } from '../usage';
+
+const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+
+export function parsePort(v: unknown): number {
+  if (v === undefined) return 80;
+  const s = String(v);
+  if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 65535) throw new UsageError(`--port must be a number from 1 to 65535, got ${JSON.stringify(s)}`);
+  return Number(s);
+}
+
+export function parseProtocol(v: unknown): Protocol {
+  if (v === undefined) return 'TCP';
+  const s = String(v).toUpperCase();
+  const p = PROTOCOLS.find((x) => x === s);
+  if (!p) throw new UsageError(`--protocol must be TCP, UDP or SCTP, got ${JSON.stringify(String(v))}`);
+  return p;
+}
+
+export function runMatrix(files: string[], values: Record<string, unknown>): number {
+  const port = parsePort(values['port']);
+  const protocol = parseProtocol(values['protocol']);
+  const nsValues = values['namespace'] as string[] | undefined;
+  const namespaces = nsValues?.flatMap((v) => v.split(',')).filter((v) => v !== '');
+  const loaded = loadFiles(files);
+  if (!reportForQuery(loaded)) return 1;
+  const cluster = loaded.scenario.cluster;
+  if (namespaces) {
+    const unknown = namespaces.filter((ns) => !cluster.namespaceByName.has(ns));
+    if (unknown.length > 0) err(`k8snet matrix: warning: no namespace ${unknown.join(', ')} in the scenario\n`);
+  }
+  const matrix = computeMatrix(cluster, { port, protocol, ...(namespaces ? { namespaces } : {}), includeSystem: values['system'] === true });
+  if (!matrix.enforced) {
+    err(`k8snet matrix: warning: the ${cluster.settings.cniPlugin} CNI does not enforce NetworkPolicy; every pair is allowed whatever the policies say\n`);
+  }
+  const w = new ChunkWriter();
+  if (values['json'] === true) writeJson(matrix, w);
+  else writeTable(matrix, w);
+  w.flush();
+  return 0;
+}
+
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+const COMMA = Buffer.from(',');
+
+/** `{"pods":[…],"port":N,"protocol":"TCP","allowed":[[…],…]}`, streamed row by row. */
+function writeJson(m: Matrix, w: ChunkWriter): void {
+  w.write(`{"pods":${JSON.stringify(m.pods.map((p) => p.key))},"port":${String(m.port)},"protocol":${JSON.stringify(m.protocol)},"allowed":[`);
+  const n = m.pods.length;
+  for (let i = 0; i < n; i++) {
+    w.write(i === 0 ? '[' : ',[');
+    const row = m.row(i);
+    for (let j = 0; j < n; j++) {
+      if (j > 0) w.writeBytes(COMMA);
+      w.writeBytes(((row[j >>> 5] ?? 0) & (1 << (j & 31))) !== 0 ? TRUE : FALSE);
+    }
+    w.write(']');
+  }
+  w.write(']}\n');
+}
+
+/** A readable grid: rows and columns grouped by namespace, columns numbered, ✓/✗. */
+function writeTable(m: Matrix, w: ChunkWriter): void {
+  const pods = m.pods;
+  w.write(`${m.protocol}/${String(m.port)}: may the row pod open a connection to the column pod? (✓ allowed, ✗ denied)\n`);
+  if (pods.length === 0) {
+    w.write('\n(no running pods)\n');
+    return;
+  }
+  const num = (i: number) => String(i + 1);
+  const cellWidth = num(pods.length - 1).length + 1;
+  const labelWidth = Math.min(60, Math.max(...pods.map((p, i) => num(i).length + 1 + p.key.length))) + 2;
+  // Column groups per namespace.
+  const groups: { ns: string; start: number; end: number }[] = [];
+  pods.forEach((p, i) => {
+    const last = groups[groups.length - 1];
+    if (last && last.ns === p.namespace) last.end = i;
+    else groups.push({ ns: p.namespace, start: i, end: i });
+  });
+  const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length));
+  let head1 = ' '.repeat(labelWidth);
+  let head2 = ' '.repeat(labelWidth);
+  for (const g of groups) {
+    const width = (g.end - g.start + 1) * cellWidth;
+    head1 += pad(g.ns, width) + '  ';
+    let nums = '';
+    for (let j = g.start; j <= g.end; j++) nums += num(j).padStart(cellWidth - 1) + ' ';
+    head2 += nums + '  ';
+  }
+  w.write(`\n${head1.trimEnd()}\n${head2.trimEnd()}\n`);
+  let prevNs = '';
+  pods.forEach((p, i) => {
+    if (i > 0 && p.namespace !== prevNs) w.write('\n');
+    prevNs = p.namespace;
+    let line = pad(`${num(i)} ${p.key}`, labelWidth);
+    for (const g of groups) {
+      for (let j = g.start; j <= g.end; j++) line += ' '.repeat(cellWidth - 1) + (m.isAllowed(i, j) ? '✓' : '✗');
+      line += '  ';
+    }
+    w.write(`${line.trimEnd()}\n`);
+  });
+  let allowed = 0;
+  for (let i = 0; i < pods.length; i++) for (let j = 0; j < pods.length; j++) if (m.isAllowed(i, j)) allowed++;
+  w.write(`\n${String(allowed)} of ${String(pods.length * pods.length)} pairs allowed\n`);
+}
