@@ -27,7 +27,8 @@ function diag(source: ObjectSource | undefined, path: string, severity: Diagnost
 }
 
 function toContainers(spec: PodSpec): SimContainer[] {
-  return spec.containers.map((c) => ({
+  // Validation rejects pods without containers; stay total anyway (the UI builds half-typed objects).
+  return (spec.containers ?? []).map((c) => ({
     name: c.name,
     image: c.image ?? '',
     ports: (c.ports ?? []).map((p) => ({

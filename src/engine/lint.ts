@@ -35,7 +35,7 @@ function lintContainerPorts(m: Manifest, out: Diagnostic[]): void {
   const ps = podSpecOf(m);
   if (!ps) return;
   const seen = new Map<string, string>();
-  ps.spec.containers.forEach((c, ci) => {
+  (ps.spec.containers ?? []).forEach((c, ci) => {
     (c.ports ?? []).forEach((p, pi) => {
       const key = `${p.protocol ?? 'TCP'}/${String(p.containerPort)}`;
       const other = seen.get(key);

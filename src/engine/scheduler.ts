@@ -64,7 +64,7 @@ export function daemonSetNodes(spec: PodSpec, nodes: readonly SimNode[]): string
 
 function hostPorts(spec: PodSpec): string[] {
   const out: string[] = [];
-  for (const c of spec.containers) for (const p of c.ports ?? []) if (p.hostPort) out.push(`${p.protocol ?? 'TCP'}/${String(p.hostPort)}`);
+  for (const c of spec.containers ?? []) for (const p of c.ports ?? []) if (p.hostPort) out.push(`${p.protocol ?? 'TCP'}/${String(p.hostPort)}`);
   return out;
 }
 

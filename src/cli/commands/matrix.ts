@@ -91,39 +91,36 @@ function writeTable(m: Matrix, w: ChunkWriter): void {
     w.write('\n(no running pods)\n');
     return;
   }
-  const num = (i: number) => String(i + 1);
-  const cellWidth = num(pods.length - 1).length + 1;
-  const labelWidth = Math.min(60, Math.max(...pods.map((p, i) => num(i).length + 1 + p.key.length))) + 2;
-  // Column groups per namespace.
-  const groups: { ns: string; start: number; end: number }[] = [];
+  const cw = String(pods.length).length;
+  const label = (i: number) => `${String(i + 1).padStart(cw)} ${pods[i]!.key}`;
+  const labelWidth = Math.min(60, Math.max(...pods.map((_, i) => label(i).length))) + 2;
+  const groups: { ns: string; start: number; end: number; width: number }[] = [];
   pods.forEach((p, i) => {
     const last = groups[groups.length - 1];
     if (last && last.ns === p.namespace) last.end = i;
-    else groups.push({ ns: p.namespace, start: i, end: i });
+    else groups.push({ ns: p.namespace, start: i, end: i, width: 0 });
   });
-  const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length));
-  let head1 = ' '.repeat(labelWidth);
-  let head2 = ' '.repeat(labelWidth);
-  for (const g of groups) {
-    const width = (g.end - g.start + 1) * cellWidth;
-    head1 += pad(g.ns, width) + '  ';
-    let nums = '';
-    for (let j = g.start; j <= g.end; j++) nums += num(j).padStart(cellWidth - 1) + ' ';
-    head2 += nums + '  ';
-  }
-  w.write(`\n${head1.trimEnd()}\n${head2.trimEnd()}\n`);
-  let prevNs = '';
-  pods.forEach((p, i) => {
-    if (i > 0 && p.namespace !== prevNs) w.write('\n');
-    prevNs = p.namespace;
-    let line = pad(`${num(i)} ${p.key}`, labelWidth);
-    for (const g of groups) {
-      for (let j = g.start; j <= g.end; j++) line += ' '.repeat(cellWidth - 1) + (m.isAllowed(i, j) ? '✓' : '✗');
-      line += '  ';
-    }
-    w.write(`${line.trimEnd()}\n`);
-  });
+  for (const g of groups) g.width = Math.max(g.ns.length, (g.end - g.start + 1) * (cw + 1) - 1);
+  const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+  const block = (g: (typeof groups)[number], cell: (j: number) => string) => {
+    const cells: string[] = [];
+    for (let j = g.start; j <= g.end; j++) cells.push(cell(j).padStart(cw));
+    return pad(cells.join(' '), g.width);
+  };
+  const line = (head: string, parts: string[]) => `${pad(head, labelWidth)}${parts.join('   ')}`.trimEnd();
+  w.write(`\n${line('', groups.map((g) => pad(g.ns, g.width)))}\n`);
+  w.write(`${line('', groups.map((g) => block(g, (j) => String(j + 1))))}\n`);
   let allowed = 0;
-  for (let i = 0; i < pods.length; i++) for (let j = 0; j < pods.length; j++) if (m.isAllowed(i, j)) allowed++;
+  pods.forEach((p, i) => {
+    if (i > 0 && p.namespace !== pods[i - 1]!.namespace) w.write('\n');
+    const parts = groups.map((g) =>
+      block(g, (j) => {
+        const ok = m.isAllowed(i, j);
+        if (ok) allowed++;
+        return ok ? '✓' : '✗';
+      }),
+    );
+    w.write(`${line(label(i).slice(0, labelWidth - 2), parts)}\n`);
+  });
   w.write(`\n${String(allowed)} of ${String(pods.length * pods.length)} pairs allowed\n`);
 }
