@@ -16,6 +16,7 @@ function tolerates(t: Toleration, taint: Taint): boolean {
 
 /** Whether the pod tolerates every NoSchedule/NoExecute taint of the node. */
 export function toleratesNode(spec: PodSpec, node: SimNode): boolean {
+  if (node.taints.length === 0) return true;
   const tolerations = spec.tolerations ?? [];
   return node.taints
     .filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute')
@@ -46,6 +47,7 @@ function matchesNodeRequirement(r: NodeSelectorRequirement, labels: Readonly<Rec
 
 /** nodeSelector and requiredDuringSchedulingIgnoredDuringExecution node affinity. */
 export function matchesNodeConstraints(spec: PodSpec, node: SimNode): boolean {
+  if (!spec.nodeSelector && !spec.affinity?.nodeAffinity) return true;
   if (spec.nodeSelector && !matchesMap(spec.nodeSelector, node.labels)) return false;
   const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (!terms || terms.length === 0) return true;
@@ -73,7 +75,8 @@ export type Placement = { readonly node: string } | { readonly node: null; reado
 /** Keeps per-node state while pods are placed one by one, in input order. */
 export class Scheduler {
   private readonly podCount = new Map<string, number>();
-  private readonly ownerCount = new Map<string, number>();
+  /** owner → node → pods of that owner on the node (for spreading). */
+  private readonly ownerCount = new Map<string, Map<string, number>>();
   private readonly usedHostPorts = new Map<string, Set<string>>();
 
   constructor(private readonly nodes: readonly SimNode[]) {}
@@ -81,8 +84,9 @@ export class Scheduler {
   /** Record a pod that is bound to `node` without scheduling (nodeName, DaemonSet). */
   bind(node: string, spec: PodSpec, ownerKey: string): void {
     this.podCount.set(node, (this.podCount.get(node) ?? 0) + 1);
-    const ok = `${node}|${ownerKey}`;
-    this.ownerCount.set(ok, (this.ownerCount.get(ok) ?? 0) + 1);
+    let perNode = this.ownerCount.get(ownerKey);
+    if (!perNode) this.ownerCount.set(ownerKey, (perNode = new Map()));
+    perNode.set(node, (perNode.get(node) ?? 0) + 1);
     const used = this.usedHostPorts.get(node) ?? new Set<string>();
     for (const hp of hostPorts(spec)) used.add(hp);
     this.usedHostPorts.set(node, used);
@@ -90,14 +94,21 @@ export class Scheduler {
 
   /** Host ports of `spec` already taken on `node`. */
   hostPortConflicts(node: string, spec: PodSpec): string[] {
+    return this.conflicts(node, hostPorts(spec));
+  }
+
+  private conflicts(node: string, wanted: readonly string[]): string[] {
+    if (wanted.length === 0) return [];
     const used = this.usedHostPorts.get(node);
-    return used ? hostPorts(spec).filter((hp) => used.has(hp)) : [];
+    return used ? wanted.filter((hp) => used.has(hp)) : [];
   }
 
   schedule(spec: PodSpec, ownerKey: string): Placement {
     const reasons = { taint: 0, selector: 0, unschedulable: 0, ports: 0 };
     let best: SimNode | undefined;
     let bestScore = Infinity;
+    const wantedPorts = hostPorts(spec);
+    const sameOwner = this.ownerCount.get(ownerKey);
     for (const node of this.nodes) {
       if (node.unschedulable) {
         reasons.unschedulable++;
@@ -111,11 +122,11 @@ export class Scheduler {
         reasons.selector++;
         continue;
       }
-      if (this.hostPortConflicts(node.name, spec).length > 0) {
+      if (this.conflicts(node.name, wantedPorts).length > 0) {
         reasons.ports++;
         continue;
       }
-      const score = (this.ownerCount.get(`${node.name}|${ownerKey}`) ?? 0) * 100_000 + (this.podCount.get(node.name) ?? 0);
+      const score = (sameOwner?.get(node.name) ?? 0) * 100_000 + (this.podCount.get(node.name) ?? 0);
       if (score < bestScore) {
         best = node;
         bestScore = score;
