@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = path.join(root, 'dist/k8snet.mjs');
+const bundle = path.join(root, 'dist-cli/k8snet.mjs');
 
 function newestSource(dir) {
   let newest = 0;

@@ -17,8 +17,8 @@ export async function buildCli({ quiet = false } = {}) {
     logLevel: quiet ? 'error' : 'warning',
     banner: { js: "import { createRequire as __k8snetRequire } from 'node:module'; const require = __k8snetRequire(import.meta.url);" },
   };
-  await build({ ...common, entryPoints: [path.join(root, 'src/cli/main.ts')], outfile: path.join(root, 'dist/k8snet.mjs') });
-  await build({ ...common, entryPoints: [path.join(root, 'bench/run.ts')], outfile: path.join(root, 'dist/bench.mjs') });
+  await build({ ...common, entryPoints: [path.join(root, 'src/cli/main.ts')], outfile: path.join(root, 'dist-cli/k8snet.mjs') });
+  await build({ ...common, entryPoints: [path.join(root, 'bench/run.ts')], outfile: path.join(root, 'dist-cli/bench.mjs') });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

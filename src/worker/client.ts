@@ -1,0 +1,112 @@
+/**
+ * The page's side of the engine worker. Each request gets a fresh numeric id and a pending entry;
+ * a reply whose id is no longer pending (cancelled, superseded by a newer simulation, or from
+ * before a dispose) is stale and dropped, so the page never shows an older cluster over a newer one.
+ */
+import type {
+  EngineReply,
+  EngineRequest,
+  MatrixQuery,
+  SimulationView,
+  SourceFile,
+} from './protocol';
+import { assertNever } from '../model/diagnostics';
+
+export type SimulationOutcome =
+  | { readonly status: 'done'; readonly view: SimulationView }
+  | { readonly status: 'failed'; readonly message: string }
+  | { readonly status: 'cancelled' };
+
+/** What the client needs of a Worker (a fake in tests). */
+export interface WorkerPort {
+  postMessage(message: EngineRequest): void;
+  onmessage: ((event: MessageEvent<EngineReply>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+export class EngineClient {
+  readonly #worker: WorkerPort;
+  #nextId = 1;
+  readonly #pending = new Map<number, (outcome: SimulationOutcome) => void>();
+
+  constructor(worker: WorkerPort) {
+    this.#worker = worker;
+    worker.onmessage = (event) => {
+      this.#receive(event.data);
+    };
+    worker.onerror = (event) => {
+      // The worker script failed (did not load, or threw at top level): nothing will answer.
+      this.#settleAll({ status: 'failed', message: event.message || 'the engine worker failed' });
+    };
+  }
+
+  /**
+   * Simulate `files`. A newer call supersedes this one (only the latest scenario matters to the
+   * page): the older promise resolves `cancelled`, as it does when `signal` aborts.
+   */
+  simulate(
+    files: readonly SourceFile[],
+    matrix: MatrixQuery,
+    signal?: AbortSignal,
+  ): Promise<SimulationOutcome> {
+    for (const id of [...this.#pending.keys()]) this.cancel(id);
+    const id = this.#nextId++;
+    return new Promise<SimulationOutcome>((resolve) => {
+      if (signal?.aborted) {
+        resolve({ status: 'cancelled' });
+        return;
+      }
+      this.#pending.set(id, resolve);
+      signal?.addEventListener('abort', () => {
+        this.cancel(id);
+      });
+      this.#worker.postMessage({ type: 'simulate', id, files, matrix });
+    });
+  }
+
+  /** Stop waiting for request `id` and tell the worker to skip it if it has not started. */
+  cancel(id: number): void {
+    const resolve = this.#pending.get(id);
+    if (!resolve) return;
+    this.#pending.delete(id);
+    this.#worker.postMessage({ type: 'cancel', id });
+    resolve({ status: 'cancelled' });
+  }
+
+  dispose(): void {
+    this.#settleAll({ status: 'cancelled' });
+    this.#worker.terminate();
+  }
+
+  #settleAll(outcome: SimulationOutcome): void {
+    const waiting = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const resolve of waiting) resolve(outcome);
+  }
+
+  #receive(reply: EngineReply): void {
+    const resolve = this.#pending.get(reply.id);
+    if (!resolve) return; // stale
+    this.#pending.delete(reply.id);
+    switch (reply.type) {
+      case 'simulated':
+        resolve({ status: 'done', view: reply.view });
+        break;
+      case 'failed':
+        resolve({ status: 'failed', message: reply.message });
+        break;
+      default:
+        assertNever(reply);
+    }
+  }
+}
+
+/** A client on a new module worker running src/worker/engine.worker.ts (bundled by Vite). */
+export function createEngineClient(): EngineClient {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'k8snet-engine',
+  });
+  return new EngineClient(worker);
+}

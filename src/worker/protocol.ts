@@ -1,0 +1,107 @@
+/**
+ * Messages between the page and the engine worker. Requests and replies are unions keyed by
+ * `type`; every message carries the numeric `id` of the request it belongs to, so the client can
+ * match replies and drop the ones it no longer wants (a newer request superseded them).
+ *
+ * Everything here is plain, structured-clone-safe data: the engine's Cluster (maps, indexes) stays
+ * inside the worker, and the page gets views shaped for display.
+ */
+import type { Protocol } from '../engine/types';
+import type { Diagnostic } from '../model/diagnostics';
+
+/** One input file as the user wrote it. */
+export interface SourceFile {
+  readonly file: string;
+  readonly content: string;
+}
+
+export interface MatrixQuery {
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+/** Build the cluster from `files` and compute the pod-to-pod matrix for one port. */
+export interface SimulateRequest {
+  readonly type: 'simulate';
+  readonly id: number;
+  readonly files: readonly SourceFile[];
+  readonly matrix: MatrixQuery;
+}
+
+/** Forget request `id`: skip it if it has not started, and send no reply for it. */
+export interface CancelRequest {
+  readonly type: 'cancel';
+  readonly id: number;
+}
+
+export type EngineRequest = SimulateRequest | CancelRequest;
+
+export interface NodeView {
+  readonly name: string;
+  readonly ip: string;
+  readonly podCIDR: string;
+  readonly isControlPlane: boolean;
+}
+
+export interface PodView {
+  /** `ns/name`. */
+  readonly key: string;
+  readonly namespace: string;
+  readonly name: string;
+  /** Pod IP; null while Pending. */
+  readonly ip: string | null;
+  /** Scheduled node; null while Pending. */
+  readonly node: string | null;
+  readonly phase: 'Running' | 'Pending';
+  readonly pendingReason?: string;
+  readonly hostNetwork: boolean;
+  /** Part of the cluster itself (CoreDNS, the ingress controller), not of the scenario. */
+  readonly isSystem: boolean;
+  readonly containers: readonly string[];
+  /** The controller that owns the pod, outermost (`Deployment/frontend`), if any. */
+  readonly owner?: string;
+}
+
+/** As `k8snet matrix --json`: `allowed[i][j]` = pods[i] may connect to pods[j]. */
+export interface MatrixView {
+  readonly pods: readonly string[];
+  readonly port: number;
+  readonly protocol: Protocol;
+  /** False when the CNI plugin ignores NetworkPolicy (flannel): every pair is allowed. */
+  readonly enforced: boolean;
+  readonly allowed: readonly (readonly boolean[])[];
+}
+
+export interface DiagnosticView {
+  /** `file:line:col: severity: path: message`. */
+  readonly text: string;
+  readonly diagnostic: Diagnostic;
+}
+
+export interface SimulationView {
+  readonly cniPlugin: string;
+  readonly enforcesPolicy: boolean;
+  readonly podCIDR: string;
+  readonly serviceCIDR: string;
+  readonly manifestCount: number;
+  readonly policyCount: number;
+  readonly nodes: readonly NodeView[];
+  readonly pods: readonly PodView[];
+  readonly matrix: MatrixView;
+  readonly diagnostics: readonly DiagnosticView[];
+}
+
+export interface SimulatedReply {
+  readonly type: 'simulated';
+  readonly id: number;
+  readonly view: SimulationView;
+}
+
+/** The engine threw: a bug on our side (user input never throws), reported instead of hanging. */
+export interface FailedReply {
+  readonly type: 'failed';
+  readonly id: number;
+  readonly message: string;
+}
+
+export type EngineReply = SimulatedReply | FailedReply;
