@@ -91,31 +91,31 @@ function isDirectionAllowed(
  * policy has at least one egress rule.
  */
 function policyTypes(spec: NetworkPolicySpec): readonly string[] {
-  if (spec.policyTypes !== undefined && spec.policyTypes.length > 0) return spec.policyTypes;
-  return spec.egress !== undefined && spec.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+  if (spec.policyTypes != null && spec.policyTypes.length > 0) return spec.policyTypes;
+  return spec.egress != null && spec.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
 }
 
 interface Rule {
-  readonly peers: readonly NetworkPolicyPeer[] | undefined;
-  readonly ports: readonly NetworkPolicyPort[] | undefined;
+  readonly peers: readonly NetworkPolicyPeer[] | null | undefined;
+  readonly ports: readonly NetworkPolicyPort[] | null | undefined;
 }
 
 function rulesOf(spec: NetworkPolicySpec, direction: Direction): readonly Rule[] {
   if (direction === 'Ingress') {
-    return (spec.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports }));
+    return (spec.ingress ?? []).map((r) => ({ peers: r?.from, ports: r?.ports }));
   }
-  return (spec.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports }));
+  return (spec.egress ?? []).map((r) => ({ peers: r?.to, ports: r?.ports }));
 }
 
 /** `from`/`to` absent or empty means every peer: any pod, any address. */
 function matchesAnyPeer(
   cluster: Cluster,
   policy: SimPolicy,
-  peers: readonly NetworkPolicyPeer[] | undefined,
+  peers: readonly NetworkPolicyPeer[] | null | undefined,
   other: SimPod,
 ): boolean {
-  if (peers === undefined || peers.length === 0) return true;
-  return peers.some((peer) => matchesPeer(cluster, policy, peer, other));
+  if (peers == null || peers.length === 0) return true;
+  return peers.some((peer) => matchesPeer(cluster, policy, peer ?? {}, other));
 }
 
 function matchesPeer(
@@ -124,34 +124,35 @@ function matchesPeer(
   peer: NetworkPolicyPeer,
   other: SimPod,
 ): boolean {
-  if (peer.ipBlock !== undefined) {
+  if (peer.ipBlock != null) {
     return other.ip !== null && matchesIpBlock(peer.ipBlock, other.ip);
   }
-  if (peer.podSelector === undefined && peer.namespaceSelector === undefined) {
+  if (peer.podSelector == null && peer.namespaceSelector == null) {
     // The API rejects a peer with no field set ("must specify a peer"); it selects nothing here.
     return false;
   }
   // A hostNetwork pod is its node's address, not a pod on the pod network: selectors never match
   // it, as a source (ingress) or as a destination (egress).
   if (other.hostNetwork) return false;
-  if (peer.namespaceSelector === undefined) {
+  if (peer.namespaceSelector == null) {
     if (other.namespace !== policy.namespace) return false;
   } else {
     const ns = cluster.namespaces.find((n) => n.name === other.namespace);
     if (!matchesSelector(peer.namespaceSelector, ns?.labels ?? {})) return false;
   }
-  return peer.podSelector === undefined || matchesSelector(peer.podSelector, other.labels);
+  return peer.podSelector == null || matchesSelector(peer.podSelector, other.labels);
 }
 
 /** `ports` absent or empty means every port of every protocol. */
 function matchesAnyPort(
-  ports: readonly NetworkPolicyPort[] | undefined,
+  ports: readonly NetworkPolicyPort[] | null | undefined,
   destination: SimPod,
   port: number,
   protocol: Protocol,
 ): boolean {
-  if (ports === undefined || ports.length === 0) return true;
-  return ports.some((p) => matchesPort(p, destination, port, protocol));
+  if (ports == null || ports.length === 0) return true;
+  // A null list item is a zero-value struct in the API: a port entry with nothing set.
+  return ports.some((p) => matchesPort(p ?? {}, destination, port, protocol));
 }
 
 function matchesPort(
@@ -162,9 +163,9 @@ function matchesPort(
 ): boolean {
   if ((rulePort.protocol ?? 'TCP') !== protocol) return false;
   const p = rulePort.port;
-  if (p === undefined) return true;
+  if (p == null) return true;
   if (typeof p === 'number') {
-    return rulePort.endPort === undefined ? port === p : port >= p && port <= rulePort.endPort;
+    return rulePort.endPort == null ? port === p : port >= p && port <= rulePort.endPort;
   }
   // A named port means whatever the destination pod calls that name, for this protocol; each
   // destination pod resolves it on its own (egress rules too).
@@ -173,12 +174,15 @@ function matchesPort(
   );
 }
 
-/** matchLabels AND matchExpressions; an empty selector matches everything. */
-function matchesSelector(selector: LabelSelector, labels: Labels): boolean {
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+/**
+ * matchLabels AND matchExpressions; an empty selector matches everything (and so does a null
+ * `spec.podSelector`, which the API reads as an empty struct).
+ */
+function matchesSelector(selector: LabelSelector | null, labels: Labels): boolean {
+  for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) {
     if (!Object.hasOwn(labels, key) || labels[key] !== value) return false;
   }
-  for (const req of selector.matchExpressions ?? []) {
+  for (const req of selector?.matchExpressions ?? []) {
     const has = Object.hasOwn(labels, req.key);
     const values = req.values ?? [];
     switch (req.operator) {
