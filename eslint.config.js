@@ -10,9 +10,27 @@ const pureRestrictions = {
     'error',
     {
       patterns: [
-        { group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*', 'zundo', '@codemirror/*'], message: 'engine and model are UI-free' },
-        { group: ['**/ui/**', '**/store/**', '**/worker/**', '**/cli/**'], message: 'imports flow ui → store → worker → engine → model' },
-        { group: ['node:*', 'fs', 'path', 'process'], message: 'engine and model run in the browser too' },
+        {
+          group: [
+            'react',
+            'react-dom',
+            'react/*',
+            '@xyflow/*',
+            'zustand',
+            'zustand/*',
+            'zundo',
+            '@codemirror/*',
+          ],
+          message: 'engine and model are UI-free',
+        },
+        {
+          group: ['**/ui/**', '**/store/**', '**/worker/**', '**/cli/**'],
+          message: 'imports flow ui → store → worker → engine → model',
+        },
+        {
+          group: ['node:*', 'fs', 'path', 'process'],
+          message: 'engine and model run in the browser too',
+        },
       ],
     },
   ],
@@ -25,7 +43,19 @@ const pureRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-cli', 'node_modules', 'test-results', 'playwright-report', 'bin', 'scripts', '.ci', 'eslint.config.js'] },
+  {
+    ignores: [
+      'dist',
+      'dist-cli',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'bin',
+      'scripts',
+      '.ci',
+      'eslint.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -34,13 +64,20 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node },
     },
     rules: {
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-unnecessary-condition': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  { files: ['src/engine/**/*.ts', 'src/model/**/*.ts'], ignores: ['**/*.test.ts'], rules: pureRestrictions },
+  {
+    files: ['src/engine/**/*.ts', 'src/model/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: pureRestrictions,
+  },
   {
     files: ['src/ui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -61,7 +61,11 @@ function benchBig() {
   }
   const cli = [0, 1, 2].map(() => {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [path.join(root, 'bin/k8snet.mjs'), 'matrix', SCENARIO, '--json'], { maxBuffer: 1 << 30 });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, 'bin/k8snet.mjs'), 'matrix', SCENARIO, '--json'],
+      { maxBuffer: 1 << 30 },
+    );
     const elapsed = performance.now() - t;
     if (r.status !== 0) throw new Error(`k8snet matrix failed: ${r.stderr.toString()}`);
     const out = JSON.parse(r.stdout.toString()) as { pods: string[]; allowed: boolean[][] };
@@ -91,7 +95,9 @@ function benchNaive() {
   const times: number[] = [];
   let m = computeMatrix(cluster, { port: 80, protocol: 'TCP', includeSystem: true });
   for (let k = 0; k < 5; k++) {
-    const [mm, t] = time(() => computeMatrix(cluster, { port: 80, protocol: 'TCP', includeSystem: true }));
+    const [mm, t] = time(() =>
+      computeMatrix(cluster, { port: 80, protocol: 'TCP', includeSystem: true }),
+    );
     m = mm;
     times.push(t);
   }
@@ -100,15 +106,29 @@ function benchNaive() {
   const [, naive] = time(() => {
     for (let i = 0; i < pods.length; i++) {
       for (let j = 0; j < pods.length; j++) {
-        if (naiveIsAllowed(cluster, pods[i]!, pods[j]!, 80, 'TCP') !== m.isAllowed(i, j)) mismatches++;
+        if (naiveIsAllowed(cluster, pods[i]!, pods[j]!, 80, 'TCP') !== m.isAllowed(i, j))
+          mismatches++;
       }
     }
   });
   const engine = median(times);
-  return { pods: pods.length, policies: 200, engineMs: ms(engine), naiveMs: ms(naive), speedup: Math.round(naive / engine), identical: mismatches === 0, mismatches };
+  return {
+    pods: pods.length,
+    policies: 200,
+    engineMs: ms(engine),
+    naiveMs: ms(naive),
+    speedup: Math.round(naive / engine),
+    identical: mismatches === 0,
+    mismatches,
+  };
 }
 
-const result = { node: process.version, cpus: execFileSync('nproc').toString().trim(), matrix5000: benchBig(), versusNaive: benchNaive() };
+const result = {
+  node: process.version,
+  cpus: execFileSync('nproc').toString().trim(),
+  matrix5000: benchBig(),
+  versusNaive: benchNaive(),
+};
 const bars = {
   matrixUnder1s: result.matrix5000.engineMs < 1000,
   heapUnder500MB: result.matrix5000.heapMB < 500,

@@ -15,10 +15,20 @@ export async function buildCli({ quiet = false } = {}) {
     target: 'node20',
     sourcemap: true,
     logLevel: quiet ? 'error' : 'warning',
-    banner: { js: "import { createRequire as __k8snetRequire } from 'node:module'; const require = __k8snetRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __k8snetRequire } from 'node:module'; const require = __k8snetRequire(import.meta.url);",
+    },
   };
-  await build({ ...common, entryPoints: [path.join(root, 'src/cli/main.ts')], outfile: path.join(root, 'dist-cli/k8snet.mjs') });
-  await build({ ...common, entryPoints: [path.join(root, 'bench/run.ts')], outfile: path.join(root, 'dist-cli/bench.mjs') });
+  await build({
+    ...common,
+    entryPoints: [path.join(root, 'src/cli/main.ts')],
+    outfile: path.join(root, 'dist-cli/k8snet.mjs'),
+  });
+  await build({
+    ...common,
+    entryPoints: [path.join(root, 'bench/run.ts')],
+    outfile: path.join(root, 'dist-cli/bench.mjs'),
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -40,11 +40,17 @@ function readStdin(): Uint8Array {
 
 function sizeLimitDiag(file: string, size: number): Diagnostic {
   const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return fileDiag(file, 'input-too-large', `input is ${mib(size)} MiB, over the limit of ${mib(MAX_INPUT_BYTES)} MiB; split it into smaller files`);
+  return fileDiag(
+    file,
+    'input-too-large',
+    `input is ${mib(size)} MiB, over the limit of ${mib(MAX_INPUT_BYTES)} MiB; split it into smaller files`,
+  );
 }
 
 function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  )) {
     if (entry.name.startsWith('.')) continue;
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(p, out);
@@ -59,7 +65,8 @@ export function gatherInputs(args: readonly string[]): GatheredInput {
   for (const arg of args) {
     if (arg === '-') {
       const content = readStdin();
-      if (content.length > MAX_INPUT_BYTES) diagnostics.push(sizeLimitDiag('<stdin>', content.length));
+      if (content.length > MAX_INPUT_BYTES)
+        diagnostics.push(sizeLimitDiag('<stdin>', content.length));
       else files.push({ file: '<stdin>', content });
       continue;
     }
@@ -67,13 +74,18 @@ export function gatherInputs(args: readonly string[]): GatheredInput {
     try {
       st = statSync(arg);
     } catch {
-      diagnostics.push(fileDiag(arg, 'file-not-found', 'no such file or directory; check the path'));
+      diagnostics.push(
+        fileDiag(arg, 'file-not-found', 'no such file or directory; check the path'),
+      );
       continue;
     }
     const paths: string[] = [];
     if (st.isDirectory()) {
       walk(arg, paths);
-      if (paths.length === 0) diagnostics.push(fileDiag(arg, 'empty-directory', 'directory has no .yaml, .yml or .json files'));
+      if (paths.length === 0)
+        diagnostics.push(
+          fileDiag(arg, 'empty-directory', 'directory has no .yaml, .yml or .json files'),
+        );
     } else paths.push(arg);
     for (const p of paths) {
       const size = statSync(p).size;
@@ -84,7 +96,9 @@ export function gatherInputs(args: readonly string[]): GatheredInput {
       try {
         files.push({ file: p, content: readFileSync(p) });
       } catch (e) {
-        diagnostics.push(fileDiag(p, 'unreadable', `cannot read the file (${(e as Error).message})`));
+        diagnostics.push(
+          fileDiag(p, 'unreadable', `cannot read the file (${(e as Error).message})`),
+        );
       }
     }
   }

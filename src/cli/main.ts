@@ -11,7 +11,12 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 const COMMON: Options = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } };
 
-const COMMANDS: Readonly<Record<string, { options: Options; run: (files: string[], values: Record<string, unknown>) => number }>> = {
+const COMMANDS: Readonly<
+  Record<
+    string,
+    { options: Options; run: (files: string[], values: Record<string, unknown>) => number }
+  >
+> = {
   validate: { options: COMMON, run: runValidate },
   matrix: {
     options: {
@@ -47,7 +52,12 @@ export function main(argv: readonly string[]): number {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: [...rest], options: spec.options, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...rest],
+      options: spec.options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     err(`k8snet ${command}: ${(e as Error).message}\n\n${COMMAND_USAGE[command] ?? ''}`);
     return 2;
@@ -57,7 +67,9 @@ export function main(argv: readonly string[]): number {
     return 0;
   }
   if (parsed.positionals.length === 0) {
-    err(`k8snet ${command}: no input files (give FILE…, a directory, or - for stdin)\n\n${COMMAND_USAGE[command] ?? ''}`);
+    err(
+      `k8snet ${command}: no input files (give FILE…, a directory, or - for stdin)\n\n${COMMAND_USAGE[command] ?? ''}`,
+    );
     return 2;
   }
   try {

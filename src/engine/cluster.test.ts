@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placement, scenarioOf } from './testing';
+import { placement, scenarioOf } from './testing/scenario';
 
 const pod = (name: string, extra = '') => `---
 apiVersion: v1
@@ -13,7 +13,11 @@ ${extra}
 describe('default cluster', () => {
   const s = scenarioOf(pod('a'));
   it('has a kind-like control plane and two workers with /24 pod ranges', () => {
-    expect(s.cluster.nodes.map((n) => `${n.name} ${n.ip} ${n.podCIDR} ${n.taints.map((t) => t.key).join()}`)).toEqual([
+    expect(
+      s.cluster.nodes.map(
+        (n) => `${n.name} ${n.ip} ${n.podCIDR} ${n.taints.map((t) => t.key).join()}`,
+      ),
+    ).toEqual([
       'control-plane 172.18.0.2 10.244.0.0/24 node-role.kubernetes.io/control-plane',
       'worker-1 172.18.0.3 10.244.1.0/24 ',
       'worker-2 172.18.0.4 10.244.2.0/24 ',
@@ -21,14 +25,22 @@ describe('default cluster', () => {
   });
   it('runs two CoreDNS pods on the control plane', () => {
     const dns = s.cluster.pods.filter((p) => p.isSystem);
-    expect(dns.map((p) => `${p.namespace} ${p.labels['k8s-app'] ?? ''} ${p.nodeName ?? ''} ${p.ip ?? ''}`)).toEqual([
+    expect(
+      dns.map(
+        (p) => `${p.namespace} ${p.labels['k8s-app'] ?? ''} ${p.nodeName ?? ''} ${p.ip ?? ''}`,
+      ),
+    ).toEqual([
       'kube-system kube-dns control-plane 10.244.0.2',
       'kube-system kube-dns control-plane 10.244.0.3',
     ]);
-    expect(dns[0]?.name).toMatch(/^coredns-[bcdfghjklmnpqrstvwxz2456789]{10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(dns[0]?.name).toMatch(
+      /^coredns-[bcdfghjklmnpqrstvwxz2456789]{10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/,
+    );
   });
   it('labels every namespace with kubernetes.io/metadata.name', () => {
-    expect(s.cluster.namespaces.map((n) => `${n.name}=${n.labels['kubernetes.io/metadata.name'] ?? ''}`)).toEqual([
+    expect(
+      s.cluster.namespaces.map((n) => `${n.name}=${n.labels['kubernetes.io/metadata.name'] ?? ''}`),
+    ).toEqual([
       'default=default',
       'kube-system=kube-system',
       'kube-public=kube-public',
@@ -80,7 +92,9 @@ spec:
     spec: {containers: [{name: c, image: ${image}}]}
 `;
     expect(placement(scenarioOf(yaml('nginx')))).toEqual(placement(scenarioOf(yaml('nginx'))));
-    expect(placement(scenarioOf(yaml('nginx')))[0]).not.toEqual(placement(scenarioOf(yaml('httpd')))[0]);
+    expect(placement(scenarioOf(yaml('nginx')))[0]).not.toEqual(
+      placement(scenarioOf(yaml('httpd')))[0],
+    );
   });
 
   it('names StatefulSet pods by ordinal and DaemonSet pods once per schedulable node', () => {
@@ -111,9 +125,14 @@ spec:
   template:
     spec: {restartPolicy: Never, containers: [{name: j, image: busybox}]}
 `);
-    const names = s.cluster.pods.filter((p) => !p.isSystem).map((p) => `${p.key} ${p.nodeName ?? ''}`);
+    const names = s.cluster.pods
+      .filter((p) => !p.isSystem)
+      .map((p) => `${p.key} ${p.nodeName ?? ''}`);
     expect(names.slice(0, 2)).toEqual(['data/db-0 worker-1', 'data/db-1 worker-2']);
-    expect(names.slice(2, 4).map((n) => n.replace(/-[a-z0-9]{5} /, '-* '))).toEqual(['default/agent-* worker-1', 'default/agent-* worker-2']);
+    expect(names.slice(2, 4).map((n) => n.replace(/-[a-z0-9]{5} /, '-* '))).toEqual([
+      'default/agent-* worker-1',
+      'default/agent-* worker-2',
+    ]);
     expect(names[4]).toMatch(/^default\/once-[a-z0-9]{5} worker-/);
     const db0 = s.cluster.podByKey.get('data/db-0');
     expect(db0?.labels['statefulset.kubernetes.io/pod-name']).toBe('db-0');
@@ -132,7 +151,11 @@ spec:
       tolerations: [{operator: Exists}]
       containers: [{name: p, image: kube-proxy}]
 `);
-    expect(s.cluster.pods.filter((p) => !p.isSystem).map((p) => `${p.nodeName ?? ''} ${p.ip ?? ''} ${String(p.hostNetwork)}`)).toEqual([
+    expect(
+      s.cluster.pods
+        .filter((p) => !p.isSystem)
+        .map((p) => `${p.nodeName ?? ''} ${p.ip ?? ''} ${String(p.hostNetwork)}`),
+    ).toEqual([
       'control-plane 172.18.0.2 true',
       'worker-1 172.18.0.3 true',
       'worker-2 172.18.0.4 true',
@@ -154,7 +177,11 @@ describe('scheduler', () => {
         - matchExpressions: [{key: kubernetes.io/hostname, operator: NotIn, values: [worker-1]}]`,
         ),
     );
-    expect(placement(s)).toEqual(['default/pinned worker-2 10.244.2.2', 'default/sel worker-2 10.244.2.3', 'default/aff worker-2 10.244.2.4']);
+    expect(placement(s)).toEqual([
+      'default/pinned worker-2 10.244.2.2',
+      'default/sel worker-2 10.244.2.3',
+      'default/aff worker-2 10.244.2.4',
+    ]);
   });
 
   it('places a pod on the control plane only if it tolerates the taint', () => {
@@ -168,15 +195,23 @@ describe('scheduler', () => {
     expect(placement(s)).toEqual(['default/cp control-plane 10.244.0.4', 'default/nocp - -']);
     const pending = s.cluster.podByKey.get('default/nocp');
     expect(pending?.phase).toBe('Pending');
-    expect(pending?.pendingReason).toBe("0/3 nodes are available: 1 node(s) had untolerated taints, 2 node(s) didn't match Pod's node affinity/selector");
+    expect(pending?.pendingReason).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taints, 2 node(s) didn't match Pod's node affinity/selector",
+    );
     expect(s.diagnostics.find((d) => d.code === 'unschedulable')?.line).toBe(14);
   });
 
   it('keeps status.podIP and gives hostNetwork pods their node IP', () => {
     const s = scenarioOf(
-      pod('fixed', '  nodeName: worker-1\nstatus: {podIP: 10.244.1.2}') + pod('next', '  nodeName: worker-1') + pod('host', '  nodeName: worker-2\n  hostNetwork: true'),
+      pod('fixed', '  nodeName: worker-1\nstatus: {podIP: 10.244.1.2}') +
+        pod('next', '  nodeName: worker-1') +
+        pod('host', '  nodeName: worker-2\n  hostNetwork: true'),
     );
-    expect(placement(s)).toEqual(['default/fixed worker-1 10.244.1.2', 'default/next worker-1 10.244.1.3', 'default/host worker-2 172.18.0.4']);
+    expect(placement(s)).toEqual([
+      'default/fixed worker-1 10.244.1.2',
+      'default/next worker-1 10.244.1.3',
+      'default/host worker-2 172.18.0.4',
+    ]);
   });
 
   it('uses declared Node objects with their addresses, pod ranges and taints', () => {
@@ -191,7 +226,10 @@ kind: Node
 metadata: {name: n2}
 spec: {unschedulable: true}
 ${pod('a', '  nodeSelector: {disk: ssd}')}`);
-    expect(s.cluster.nodes.map((n) => `${n.name} ${n.ip} ${n.podCIDR}`)).toEqual(['n1 192.168.1.10 10.244.7.0/24', 'n2 172.18.0.2 10.244.1.0/24']);
+    expect(s.cluster.nodes.map((n) => `${n.name} ${n.ip} ${n.podCIDR}`)).toEqual([
+      'n1 192.168.1.10 10.244.7.0/24',
+      'n2 172.18.0.2 10.244.1.0/24',
+    ]);
     // No control plane here: CoreDNS lands on n1 first (n2 is cordoned) and takes .2 and .3.
     expect(placement(s)).toEqual(['default/a n1 10.244.7.4']);
   });

@@ -13,15 +13,36 @@ import { buildNodes } from './nodes';
 import { daemonSetNodes, Scheduler } from './scheduler';
 import { resolveSettings } from './settings';
 import { BUILT_IN_FILE, coreDnsDeployment, SYSTEM_NAMESPACES } from './system';
-import type { Cluster, PodKey, Protocol, SimContainer, SimNamespace, SimPod, SimPolicy } from './types';
+import type {
+  Cluster,
+  PodKey,
+  Protocol,
+  SimContainer,
+  SimNamespace,
+  SimPod,
+  SimPolicy,
+} from './types';
 
 function ofKind<K extends ManifestKind>(manifests: readonly Manifest[], kind: K): ManifestOf<K>[] {
   return manifests.filter((m): m is ManifestOf<K> => m.kind === kind);
 }
 
-const WORKLOAD_KINDS = new Set<ManifestKind>(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job']);
+const WORKLOAD_KINDS = new Set<ManifestKind>([
+  'Pod',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+]);
 
-function diag(source: ObjectSource | undefined, path: string, severity: Diagnostic['severity'], code: string, message: string): Diagnostic | undefined {
+function diag(
+  source: ObjectSource | undefined,
+  path: string,
+  severity: Diagnostic['severity'],
+  code: string,
+  message: string,
+): Diagnostic | undefined {
   if (!source || source.file === BUILT_IN_FILE) return undefined;
   return { ...source.positions.value(path), severity, path, code, message };
 }
@@ -49,26 +70,45 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
 
   // Namespaces: the built-in four, the declared ones, and any that objects use.
   const namespaceByName = new Map<string, SimNamespace>();
-  const addNamespace = (name: string, labels: Readonly<Record<string, string>>, declared: boolean) => {
+  const addNamespace = (
+    name: string,
+    labels: Readonly<Record<string, string>>,
+    declared: boolean,
+  ) => {
     // The API server always sets kubernetes.io/metadata.name to the namespace's name.
-    namespaceByName.set(name, { name, labels: { ...labels, 'kubernetes.io/metadata.name': name }, declared });
+    namespaceByName.set(name, {
+      name,
+      labels: { ...labels, 'kubernetes.io/metadata.name': name },
+      declared,
+    });
   };
   for (const name of SYSTEM_NAMESPACES) addNamespace(name, {}, true);
-  for (const m of ofKind(manifests, 'Namespace')) addNamespace(m.name, m.object.metadata?.labels ?? {}, true);
+  for (const m of ofKind(manifests, 'Namespace'))
+    addNamespace(m.name, m.object.metadata?.labels ?? {}, true);
   for (const m of manifests) {
     if (m.namespace === '' || namespaceByName.has(m.namespace)) continue;
     addNamespace(m.namespace, {}, false);
-    const d = diag(m.source, 'metadata.namespace', 'warning', 'undeclared-namespace', `namespace ${JSON.stringify(m.namespace)} is not declared; the playground creates it (add a Namespace object, or kubectl create namespace ${m.namespace}, for a real cluster)`);
+    const d = diag(
+      m.source,
+      'metadata.namespace',
+      'warning',
+      'undeclared-namespace',
+      `namespace ${JSON.stringify(m.namespace)} is not declared; the playground creates it (add a Namespace object, or kubectl create namespace ${m.namespace}, for a real cluster)`,
+    );
     if (d) out.push(d);
   }
 
   // Controllers expand workloads into pod requests, in input order; CoreDNS first.
   const controlPlane = nodes.find((n) => n.isControlPlane)?.name;
-  const userHasCoreDns = manifests.some((m) => m.namespace === 'kube-system' && m.name === 'coredns');
+  const userHasCoreDns = manifests.some(
+    (m) => m.namespace === 'kube-system' && m.name === 'coredns',
+  );
   const eligible = (spec: PodSpec) => daemonSetNodes(spec, nodes);
   const requests: PodRequest[] = [];
-  if (!userHasCoreDns) requests.push(...expandWorkload(coreDnsDeployment(controlPlane), eligible, true));
-  for (const m of manifests) if (WORKLOAD_KINDS.has(m.kind)) requests.push(...expandWorkload(m, eligible));
+  if (!userHasCoreDns)
+    requests.push(...expandWorkload(coreDnsDeployment(controlPlane), eligible, true));
+  for (const m of manifests)
+    if (WORKLOAD_KINDS.has(m.kind)) requests.push(...expandWorkload(m, eligible));
 
   // Scheduling and IPAM.
   const scheduler = new Scheduler(nodes);
@@ -79,7 +119,13 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
   for (const r of requests) {
     const key = `${r.namespace}/${r.name}` as PodKey;
     if (seenPods.has(key)) {
-      const d = diag(r.source, 'metadata.name', 'error', 'duplicate-pod', `pod ${key} is created twice (a controller's pod has the same name as another pod); rename one`);
+      const d = diag(
+        r.source,
+        'metadata.name',
+        'error',
+        'duplicate-pod',
+        `pod ${key} is created twice (a controller's pod has the same name as another pod); rename one`,
+      );
       if (d) out.push(d);
       continue;
     }
@@ -92,12 +138,24 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
       if (!nodeByName.has(pinned)) {
         nodeName = null;
         pendingReason = `node ${JSON.stringify(pinned)} does not exist`;
-        const d = diag(r.source, `${r.specPath}.nodeName`, 'warning', 'unknown-node', `nodeName ${JSON.stringify(pinned)} is not a node of this cluster (nodes: ${nodes.map((n) => n.name).join(', ')}); the pod stays Pending`);
+        const d = diag(
+          r.source,
+          `${r.specPath}.nodeName`,
+          'warning',
+          'unknown-node',
+          `nodeName ${JSON.stringify(pinned)} is not a node of this cluster (nodes: ${nodes.map((n) => n.name).join(', ')}); the pod stays Pending`,
+        );
         if (d) out.push(d);
       } else {
         const conflicts = scheduler.hostPortConflicts(pinned, r.spec);
         if (conflicts.length > 0) {
-          const d = diag(r.source, `${r.specPath}.containers`, 'warning', 'duplicate-host-port', `hostPort ${conflicts.join(', ')} is already used on node ${pinned}; only one pod per node can bind a hostPort (the kubelet rejects this pod)`);
+          const d = diag(
+            r.source,
+            `${r.specPath}.containers`,
+            'warning',
+            'duplicate-host-port',
+            `hostPort ${conflicts.join(', ')} is already used on node ${pinned}; only one pod per node can bind a hostPort (the kubelet rejects this pod)`,
+          );
           if (d) out.push(d);
         }
         scheduler.bind(pinned, r.spec, ownerKey);
@@ -108,7 +166,13 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
       nodeName = placed.node;
       if (placed.node === null) {
         pendingReason = placed.reason;
-        const d = diag(r.source, r.specPath, 'warning', 'unschedulable', `pod ${key} stays Pending: ${placed.reason}`);
+        const d = diag(
+          r.source,
+          r.specPath,
+          'warning',
+          'unschedulable',
+          `pod ${key} stays Pending: ${placed.reason}`,
+        );
         if (d) out.push(d);
       }
     }
@@ -120,14 +184,26 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
       else if (r.podIP) {
         ip = r.podIP;
         if (!ipam.inNodeRange(nodeName, r.podIP)) {
-          const d = diag(r.source, 'status.podIP', 'warning', 'pod-ip-outside-node-range', `status.podIP ${r.podIP} is outside node ${nodeName}'s pod range ${node?.podCIDR ?? ''}; a real CNI would not assign it`);
+          const d = diag(
+            r.source,
+            'status.podIP',
+            'warning',
+            'pod-ip-outside-node-range',
+            `status.podIP ${r.podIP} is outside node ${nodeName}'s pod range ${node?.podCIDR ?? ''}; a real CNI would not assign it`,
+          );
           if (d) out.push(d);
         }
       } else {
         ip = ipam.allocate(nodeName);
         if (ip === null) {
           pendingReason = `node ${nodeName} has no free pod IPs in ${node?.podCIDR ?? ''}`;
-          const d = diag(r.source, r.specPath, 'warning', 'ip-exhausted', `pod ${key} gets no IP: ${pendingReason}`);
+          const d = diag(
+            r.source,
+            r.specPath,
+            'warning',
+            'ip-exhausted',
+            `pod ${key} gets no IP: ${pendingReason}`,
+          );
           if (d) out.push(d);
         }
       }
@@ -159,7 +235,13 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
   }));
   if (!settings.enforcesPolicy) {
     for (const p of policies) {
-      const d = diag(p.source, 'kind', 'warning', 'policy-not-enforced', `the ${settings.cniPlugin} CNI does not enforce NetworkPolicy: this policy is accepted but has no effect (use canal, calico or cilium)`);
+      const d = diag(
+        p.source,
+        'kind',
+        'warning',
+        'policy-not-enforced',
+        `the ${settings.cniPlugin} CNI does not enforce NetworkPolicy: this policy is accepted but has no effect (use canal, calico or cilium)`,
+      );
       if (d) out.push(d);
     }
   }

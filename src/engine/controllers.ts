@@ -35,7 +35,9 @@ export function podTemplateHash(template: PodTemplateSpec | undefined): string {
 function stableStringify(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
   if (v && typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableStringify(x)}`).join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';
@@ -102,14 +104,30 @@ export function expandWorkload(
         { kind: 'ReplicaSet', name: rs },
       ];
       return Array.from({ length: replicasOf(spec?.replicas) }, (_, i) =>
-        templateRequest(spec?.template, `${rs}-${nameSuffix(`${ns}/${rs}/${String(i)}`, 5)}`, ns, { 'pod-template-hash': hash }, owners, m.source, isSystem),
+        templateRequest(
+          spec?.template,
+          `${rs}-${nameSuffix(`${ns}/${rs}/${String(i)}`, 5)}`,
+          ns,
+          { 'pod-template-hash': hash },
+          owners,
+          m.source,
+          isSystem,
+        ),
       );
     }
     case 'ReplicaSet': {
       const spec = m.object.spec;
       const owners: OwnerRef[] = [{ kind: 'ReplicaSet', name: m.name }];
       return Array.from({ length: replicasOf(spec?.replicas) }, (_, i) =>
-        templateRequest(spec?.template, `${m.name}-${nameSuffix(`${ns}/${m.name}/${String(i)}`, 5)}`, ns, {}, owners, m.source, isSystem),
+        templateRequest(
+          spec?.template,
+          `${m.name}-${nameSuffix(`${ns}/${m.name}/${String(i)}`, 5)}`,
+          ns,
+          {},
+          owners,
+          m.source,
+          isSystem,
+        ),
       );
     }
     case 'StatefulSet': {
@@ -121,7 +139,10 @@ export function expandWorkload(
           spec?.template,
           podName,
           ns,
-          { 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(i) },
+          {
+            'statefulset.kubernetes.io/pod-name': podName,
+            'apps.kubernetes.io/pod-index': String(i),
+          },
           owners,
           m.source,
           isSystem,
@@ -133,14 +154,25 @@ export function expandWorkload(
       const owners: OwnerRef[] = [{ kind: 'DaemonSet', name: m.name }];
       const podSpec = spec?.template.spec ?? { containers: [] };
       return eligibleNodes(podSpec).map((node) => ({
-        ...templateRequest(spec?.template, `${m.name}-${nameSuffix(`${ns}/${m.name}/${node}`, 5)}`, ns, {}, owners, m.source, isSystem),
+        ...templateRequest(
+          spec?.template,
+          `${m.name}-${nameSuffix(`${ns}/${m.name}/${node}`, 5)}`,
+          ns,
+          {},
+          owners,
+          m.source,
+          isSystem,
+        ),
         daemonSetNode: node,
       }));
     }
     case 'Job': {
       const spec = m.object.spec;
       const owners: OwnerRef[] = [{ kind: 'Job', name: m.name }];
-      const count = Math.max(0, Math.min(spec?.parallelism ?? 1, spec?.completions ?? Number.MAX_SAFE_INTEGER, 10_000));
+      const count = Math.max(
+        0,
+        Math.min(spec?.parallelism ?? 1, spec?.completions ?? Number.MAX_SAFE_INTEGER, 10_000),
+      );
       return Array.from({ length: count }, (_, i) =>
         templateRequest(
           spec?.template,

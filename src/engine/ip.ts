@@ -31,7 +31,8 @@ function maskOf(prefix: number): number {
 /** Parse `a.b.c.d/n` (host bits are ignored, as Kubernetes does for ipBlock). IPv6 → null. */
 export function parseCidr4(s: string): Cidr4 | null {
   const [addr, len, ...rest] = s.split('/');
-  if (addr === undefined || len === undefined || rest.length > 0 || !/^\d{1,2}$/.test(len)) return null;
+  if (addr === undefined || len === undefined || rest.length > 0 || !/^\d{1,2}$/.test(len))
+    return null;
   const ip = parseIPv4(addr);
   const prefix = Number(len);
   if (ip === null || prefix > 32) return null;
@@ -39,7 +40,7 @@ export function parseCidr4(s: string): Cidr4 | null {
 }
 
 export function cidrContains(c: Cidr4, ip: number): boolean {
-  return ((ip & maskOf(c.prefix)) >>> 0) === c.base;
+  return (ip & maskOf(c.prefix)) >>> 0 === c.base;
 }
 
 export function formatCidr(c: Cidr4): string {

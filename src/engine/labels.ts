@@ -24,13 +24,23 @@ export interface CompiledSelector {
 export function compileSelector(sel: LabelSelector | null | undefined): CompiledSelector {
   const reqs: Requirement[] = [];
   for (const [key, value] of Object.entries(sel?.matchLabels ?? {})) {
-    reqs.push({ key, operator: 'In', values: [String(value)] });
+    reqs.push({ key, operator: 'In', values: [value] });
   }
   for (const e of sel?.matchExpressions ?? []) {
     const op = e.operator as Requirement['operator'];
     reqs.push({ key: e.key, operator: op, values: [...(e.values ?? [])].map(String).sort() });
   }
-  reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.operator < b.operator ? -1 : a.operator > b.operator ? 1 : 0));
+  reqs.sort((a, b) =>
+    a.key < b.key
+      ? -1
+      : a.key > b.key
+        ? 1
+        : a.operator < b.operator
+          ? -1
+          : a.operator > b.operator
+            ? 1
+            : 0,
+  );
   const canonical = reqs.map((r) => `${r.key} ${r.operator} (${r.values.join(',')})`).join('; ');
   return { requirements: reqs, canonical, isEmpty: reqs.length === 0 };
 }
@@ -61,7 +71,9 @@ export function describeSelector(sel: CompiledSelector): string {
     .map((r) => {
       switch (r.operator) {
         case 'In':
-          return r.values.length === 1 ? `${r.key}=${r.values[0] ?? ''}` : `${r.key} in (${r.values.join(', ')})`;
+          return r.values.length === 1
+            ? `${r.key}=${r.values[0] ?? ''}`
+            : `${r.key} in (${r.values.join(', ')})`;
         case 'NotIn':
           return `${r.key} notin (${r.values.join(', ')})`;
         case 'Exists':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lines, scenarioOf } from './testing';
+import { lines, scenarioOf } from './testing/scenario';
 
 describe('semantic warnings', () => {
   it('warns about a Service that selects no pods, at its selector', () => {
@@ -81,7 +81,9 @@ spec:
 `);
     const pods = s.cluster.pods.filter((p) => !p.isSystem);
     expect(pods.map((p) => p.nodeName)).toEqual(['worker-1', 'worker-2', null]);
-    expect(pods[2]?.pendingReason).toBe("0/3 nodes are available: 1 node(s) had untolerated taints, 2 node(s) didn't have free ports for the requested pod ports");
+    expect(pods[2]?.pendingReason).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taints, 2 node(s) didn't have free ports for the requested pod ports",
+    );
   });
 
   it('warns about a NetworkPolicy that selects no pods', () => {

@@ -8,7 +8,18 @@
  * The result equals `evaluateConnection` pair by pair (checked by property tests).
  */
 import type { Bitset } from './bitset';
-import { and, andInto, emptySet, forEachBit, fullSet, hasBit, not, orInto, setBit, wordsFor } from './bitset';
+import {
+  and,
+  andInto,
+  emptySet,
+  forEachBit,
+  fullSet,
+  hasBit,
+  not,
+  orInto,
+  setBit,
+  wordsFor,
+} from './bitset';
 import type { CompiledSelector } from './labels';
 import type { CompiledPeer, CompiledRule } from './networkpolicy';
 import { compiledPolicies, ipInBlock } from './networkpolicy';
@@ -36,9 +47,17 @@ export interface Matrix {
 }
 
 /** Pods the matrix covers: every pod with an IP, in cluster order. */
-export function matrixPods(cluster: Cluster, options: Pick<MatrixOptions, 'namespaces' | 'includeSystem'> = {}): SimPod[] {
+export function matrixPods(
+  cluster: Cluster,
+  options: Pick<MatrixOptions, 'namespaces' | 'includeSystem'> = {},
+): SimPod[] {
   const ns = options.namespaces ? new Set(options.namespaces) : null;
-  return cluster.pods.filter((p) => p.ip !== null && (options.includeSystem === true || !p.isSystem) && (ns === null || ns.has(p.namespace)));
+  return cluster.pods.filter(
+    (p) =>
+      p.ip !== null &&
+      (options.includeSystem === true || !p.isSystem) &&
+      (ns === null || ns.has(p.namespace)),
+  );
 }
 
 /** Label index: key → value → pods, and key → pods having it. */
@@ -54,7 +73,7 @@ class LabelIndex {
     items.forEach((item, i) => {
       for (const [k, v] of Object.entries(item.labels)) {
         let values = this.byValue.get(k);
-        if (!values) this.byValue.set(k, (values = new Map()));
+        if (!values) this.byValue.set(k, (values = new Map<string, Bitset>()));
         let set = values.get(v);
         if (!set) values.set(v, (set = emptySet(n)));
         setBit(set, i);
@@ -151,7 +170,9 @@ export function computeMatrix(cluster: Cluster, options: MatrixOptions): Matrix 
       });
       return s;
     }
-    const ns = peer.namespaceSelector ? podsInSelectedNamespaces(peer.namespaceSelector) : (nsPods.get(policyNs) ?? empty);
+    const ns = peer.namespaceSelector
+      ? podsInSelectedNamespaces(peer.namespaceSelector)
+      : (nsPods.get(policyNs) ?? empty);
     const s = and(ns, podNet);
     if (peer.podSelector) andInto(s, podIndex.select(peer.podSelector));
     return s;
@@ -167,13 +188,24 @@ export function computeMatrix(cluster: Cluster, options: MatrixOptions): Matrix 
     for (const p of rule.ports) {
       if (p.protocol !== protocol) continue;
       if (p.name === undefined) {
-        if (p.port === undefined || (p.endPort !== undefined ? port >= p.port && port <= p.endPort : port === p.port)) return 'all';
+        if (
+          p.port === undefined ||
+          (p.endPort !== undefined ? port >= p.port && port <= p.endPort : port === p.port)
+        )
+          return 'all';
         continue;
       }
       named ??= emptySet(n);
       const name = p.name;
       pods.forEach((pod, j) => {
-        if (pod.containers.some((c) => c.ports.some((cp) => cp.name === name && cp.protocol === protocol && cp.containerPort === port))) setBit(named!, j);
+        if (
+          pod.containers.some((c) =>
+            c.ports.some(
+              (cp) => cp.name === name && cp.protocol === protocol && cp.containerPort === port,
+            ),
+          )
+        )
+          setBit(named!, j);
       });
     }
     return named ?? 'none';
@@ -195,7 +227,10 @@ export function computeMatrix(cluster: Cluster, options: MatrixOptions): Matrix 
   const egressOf: number[][] = pods.map(() => []);
   for (const p of policies) {
     if (!p.affectsIngress && !p.affectsEgress) continue;
-    const selected = and(and(nsPods.get(p.namespace) ?? empty, podNet), podIndex.select(p.podSelector));
+    const selected = and(
+      and(nsPods.get(p.namespace) ?? empty, podNet),
+      podIndex.select(p.podSelector),
+    );
     forEachBit(selected, (i) => {
       if (p.affectsIngress) ingressOf[i]!.push(p.id);
       if (p.affectsEgress) egressOf[i]!.push(p.id);

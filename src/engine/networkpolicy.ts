@@ -87,7 +87,8 @@ function compilePeer(p: NetworkPolicyPeer): CompiledPeer {
 function compilePort(p: NetworkPolicyPort): CompiledPort {
   const protocol = (p.protocol ?? 'TCP') as Protocol;
   if (typeof p.port === 'string') return { protocol, name: p.port };
-  if (typeof p.port === 'number') return { protocol, port: p.port, ...(p.endPort !== undefined ? { endPort: p.endPort } : {}) };
+  if (typeof p.port === 'number')
+    return { protocol, port: p.port, ...(p.endPort !== undefined ? { endPort: p.endPort } : {}) };
   return { protocol };
 }
 
@@ -97,7 +98,8 @@ function compilePort(p: NetworkPolicyPort): CompiledPort {
  */
 export function policyTypes(policy: SimPolicy): { ingress: boolean; egress: boolean } {
   const types = policy.spec.policyTypes;
-  if (types && types.length > 0) return { ingress: types.includes('Ingress'), egress: types.includes('Egress') };
+  if (types && types.length > 0)
+    return { ingress: types.includes('Ingress'), egress: types.includes('Egress') };
   return { ingress: true, egress: (policy.spec.egress?.length ?? 0) > 0 };
 }
 
@@ -116,7 +118,14 @@ export function compilePolicy(policy: SimPolicy, id: number): CompiledPolicy {
     egress,
     ...(policy.source ? { source: policy.source } : {}),
   };
-  const rules = (direction: Direction, list: readonly { from?: NetworkPolicyPeer[]; to?: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] }[]) =>
+  const rules = (
+    direction: Direction,
+    list: readonly {
+      from?: NetworkPolicyPeer[];
+      to?: NetworkPolicyPeer[];
+      ports?: NetworkPolicyPort[];
+    }[],
+  ) =>
     list.map((r, index): CompiledRule => {
       const peers = direction === 'ingress' ? r.from : r.to;
       return {
@@ -147,7 +156,11 @@ export function compiledPolicies(cluster: Cluster): readonly CompiledPolicy[] {
 
 /** Whether the policy's podSelector selects the pod (never a hostNetwork pod). */
 export function policySelects(policy: CompiledPolicy, pod: SimPod): boolean {
-  return !pod.hostNetwork && pod.namespace === policy.namespace && matchesSelector(policy.podSelector, pod.labels);
+  return (
+    !pod.hostNetwork &&
+    pod.namespace === policy.namespace &&
+    matchesSelector(policy.podSelector, pod.labels)
+  );
 }
 
 /** One side of a connection: a pod, or a bare address (a node, the internet). */
@@ -162,27 +175,50 @@ export function podEndpoint(pod: SimPod): Endpoint {
 }
 
 export function ipInBlock(peer: Extract<CompiledPeer, { kind: 'ipBlock' }>, ip: number): boolean {
-  return peer.cidr !== null && cidrContains(peer.cidr, ip) && !peer.except.some((e) => cidrContains(e, ip));
+  return (
+    peer.cidr !== null &&
+    cidrContains(peer.cidr, ip) &&
+    !peer.except.some((e) => cidrContains(e, ip))
+  );
 }
 
 /** Whether `peer` (of a policy in `policyNamespace`) matches the endpoint. */
-export function peerMatches(peer: CompiledPeer, policyNamespace: string, ep: Endpoint, namespaceLabels: (ns: string) => Labels): boolean {
+export function peerMatches(
+  peer: CompiledPeer,
+  policyNamespace: string,
+  ep: Endpoint,
+  namespaceLabels: (ns: string) => Labels,
+): boolean {
   if (peer.kind === 'ipBlock') return ep.ip !== null && ipInBlock(peer, ep.ip);
   const pod = ep.pod;
   // Selector peers match pods on the pod network only: a hostNetwork pod carries its node's IP.
   if (!pod || pod.hostNetwork) return false;
-  const nsOk = peer.namespaceSelector ? matchesSelector(peer.namespaceSelector, namespaceLabels(pod.namespace)) : pod.namespace === policyNamespace;
+  const nsOk = peer.namespaceSelector
+    ? matchesSelector(peer.namespaceSelector, namespaceLabels(pod.namespace))
+    : pod.namespace === policyNamespace;
   return nsOk && (peer.podSelector === null || matchesSelector(peer.podSelector, pod.labels));
 }
 
 /** Whether a rule's port list admits `port`/`protocol` towards the destination `dst`. */
-export function portMatches(ports: readonly CompiledPort[] | null, port: number, protocol: Protocol, dst: SimPod | null): boolean {
+export function portMatches(
+  ports: readonly CompiledPort[] | null,
+  port: number,
+  protocol: Protocol,
+  dst: SimPod | null,
+): boolean {
   if (ports === null) return true;
   return ports.some((p) => {
     if (p.protocol !== protocol) return false;
     if (p.name !== undefined) {
       // Named ports resolve against the destination pod's own containers, per pod.
-      return dst !== null && dst.containers.some((c) => c.ports.some((cp) => cp.name === p.name && cp.protocol === protocol && cp.containerPort === port));
+      return (
+        dst !== null &&
+        dst.containers.some((c) =>
+          c.ports.some(
+            (cp) => cp.name === p.name && cp.protocol === protocol && cp.containerPort === port,
+          ),
+        )
+      );
     }
     if (p.port === undefined) return true;
     return p.endPort !== undefined ? port >= p.port && port <= p.endPort : port === p.port;
@@ -211,14 +247,28 @@ function nsLabelsOf(cluster: Cluster): (ns: string) => Labels {
   return (ns) => cluster.namespaceByName.get(ns)?.labels ?? { 'kubernetes.io/metadata.name': ns };
 }
 
-function direction(rulesOf: readonly CompiledPolicy[], dir: Direction, subject: SimPod, peer: Endpoint, port: number, protocol: Protocol, dst: SimPod | null, nsLabels: (ns: string) => Labels): DirectionVerdict {
-  const isolating = rulesOf.filter((p) => (dir === 'ingress' ? p.affectsIngress : p.affectsEgress) && policySelects(p, subject));
+function direction(
+  rulesOf: readonly CompiledPolicy[],
+  dir: Direction,
+  subject: SimPod,
+  peer: Endpoint,
+  port: number,
+  protocol: Protocol,
+  dst: SimPod | null,
+  nsLabels: (ns: string) => Labels,
+): DirectionVerdict {
+  const isolating = rulesOf.filter(
+    (p) => (dir === 'ingress' ? p.affectsIngress : p.affectsEgress) && policySelects(p, subject),
+  );
   if (isolating.length === 0) return { isolated: false };
   const allowedBy: { policy: string; rule: number }[] = [];
   for (const p of isolating) {
     for (const r of dir === 'ingress' ? p.ingress : p.egress) {
-      const peerOk = r.peers === null || r.peers.some((peerSel) => peerMatches(peerSel, p.namespace, peer, nsLabels));
-      if (peerOk && portMatches(r.ports, port, protocol, dst)) allowedBy.push({ policy: p.key, rule: r.index });
+      const peerOk =
+        r.peers === null ||
+        r.peers.some((peerSel) => peerMatches(peerSel, p.namespace, peer, nsLabels));
+      if (peerOk && portMatches(r.ports, port, protocol, dst))
+        allowedBy.push({ policy: p.key, rule: r.index });
     }
   }
   return { isolated: true, allowedBy, policies: isolating.map((p) => p.key) };
@@ -232,11 +282,23 @@ function allowedDir(v: DirectionVerdict): boolean {
  * May `from` open a connection to `to` on `port`/`protocol` (by pod IP)? Needs the source's
  * egress and the destination's ingress both allowed.
  */
-export function evaluateConnection(cluster: Cluster, from: SimPod, to: SimPod, port: number, protocol: Protocol): ConnectionVerdict {
+export function evaluateConnection(
+  cluster: Cluster,
+  from: SimPod,
+  to: SimPod,
+  port: number,
+  protocol: Protocol,
+): ConnectionVerdict {
   const open: DirectionVerdict = { isolated: false };
-  if (from.key === to.key) return { allowed: true, egress: open, ingress: open, note: 'a pod may always reach itself' };
+  if (from.key === to.key)
+    return { allowed: true, egress: open, ingress: open, note: 'a pod may always reach itself' };
   if (!cluster.settings.enforcesPolicy) {
-    return { allowed: true, egress: open, ingress: open, note: `the ${cluster.settings.cniPlugin} CNI does not enforce NetworkPolicy` };
+    return {
+      allowed: true,
+      egress: open,
+      ingress: open,
+      note: `the ${cluster.settings.cniPlugin} CNI does not enforce NetworkPolicy`,
+    };
   }
   const policies = compiledPolicies(cluster);
   const nsLabels = nsLabelsOf(cluster);
@@ -244,9 +306,14 @@ export function evaluateConnection(cluster: Cluster, from: SimPod, to: SimPod, p
     ? { isolated: false, reason: 'host-network traffic is not subject to pod egress policy' }
     : direction(policies, 'egress', from, podEndpoint(to), port, protocol, to, nsLabels);
   let ingress: DirectionVerdict;
-  if (to.hostNetwork) ingress = { isolated: false, reason: 'NetworkPolicy does not select hostNetwork pods' };
+  if (to.hostNetwork)
+    ingress = { isolated: false, reason: 'NetworkPolicy does not select hostNetwork pods' };
   else if (from.hostNetwork && from.nodeName !== null && from.nodeName === to.nodeName) {
-    ingress = { isolated: false, reason: 'the node may always reach its own pods (kubelet probes)' };
-  } else ingress = direction(policies, 'ingress', to, podEndpoint(from), port, protocol, to, nsLabels);
+    ingress = {
+      isolated: false,
+      reason: 'the node may always reach its own pods (kubelet probes)',
+    };
+  } else
+    ingress = direction(policies, 'ingress', to, podEndpoint(from), port, protocol, to, nsLabels);
   return { allowed: allowedDir(egress) && allowedDir(ingress), egress, ingress };
 }

@@ -10,7 +10,11 @@ const CONTROL_PLANE_TAINT: Taint = { key: CONTROL_PLANE_LABEL, effect: 'NoSchedu
 const FIRST_NODE_IP = (172 << 24) + (18 << 16) + 2;
 
 function baseLabels(name: string): Record<string, string> {
-  return { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' };
+  return {
+    'kubernetes.io/hostname': name,
+    'kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+  };
 }
 
 /** Per-node pod range: /24 slices of the pod CIDR (kube-controller-manager's --node-cidr-mask-size). */
@@ -23,7 +27,11 @@ function nodePodCidr(settings: ResolvedSettings, index: number, count: number): 
   return s ? formatCidr(s) : '';
 }
 
-export function buildNodes(manifests: readonly ManifestOf<'Node'>[], settings: ResolvedSettings, out: Diagnostic[]): SimNode[] {
+export function buildNodes(
+  manifests: readonly ManifestOf<'Node'>[],
+  settings: ResolvedSettings,
+  out: Diagnostic[],
+): SimNode[] {
   if (manifests.length === 0) {
     const names = ['control-plane', 'worker-1', 'worker-2'];
     return names.map((name, i) => {
@@ -48,7 +56,8 @@ export function buildNodes(manifests: readonly ManifestOf<'Node'>[], settings: R
   let nextIp = FIRST_NODE_IP;
   return manifests.map((m, i) => {
     const labels = { ...baseLabels(m.name), ...(m.object.metadata?.labels ?? {}) };
-    const isControlPlane = CONTROL_PLANE_LABEL in labels || 'node-role.kubernetes.io/master' in labels;
+    const isControlPlane =
+      CONTROL_PLANE_LABEL in labels || 'node-role.kubernetes.io/master' in labels;
     let ip = m.object.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
     if (!ip) {
       while (usedIps.has(formatIPv4(nextIp))) nextIp++;
@@ -57,9 +66,19 @@ export function buildNodes(manifests: readonly ManifestOf<'Node'>[], settings: R
     }
     const given = m.object.spec?.podCIDR;
     if (given && !parseCidr4(given)) {
-      out.push({ ...m.source.positions.value('spec.podCIDR'), severity: 'error', path: 'spec.podCIDR', code: 'invalid-cidr', message: `invalid podCIDR ${JSON.stringify(given)}; write an IPv4 CIDR like 10.244.1.0/24` });
+      out.push({
+        ...m.source.positions.value('spec.podCIDR'),
+        severity: 'error',
+        path: 'spec.podCIDR',
+        code: 'invalid-cidr',
+        message: `invalid podCIDR ${JSON.stringify(given)}; write an IPv4 CIDR like 10.244.1.0/24`,
+      });
     }
-    const taints: Taint[] = (m.object.spec?.taints ?? []).map((t) => ({ key: t.key, effect: t.effect, ...(t.value !== undefined ? { value: t.value } : {}) }));
+    const taints: Taint[] = (m.object.spec?.taints ?? []).map((t) => ({
+      key: t.key,
+      effect: t.effect,
+      ...(t.value !== undefined ? { value: t.value } : {}),
+    }));
     return {
       name: m.name,
       ip,

@@ -23,7 +23,10 @@ export function toleratesNode(spec: PodSpec, node: SimNode): boolean {
     .every((taint) => tolerations.some((t) => tolerates(t, taint)));
 }
 
-function matchesNodeRequirement(r: NodeSelectorRequirement, labels: Readonly<Record<string, string>>): boolean {
+function matchesNodeRequirement(
+  r: NodeSelectorRequirement,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   const has = Object.hasOwn(labels, r.key);
   const v = labels[r.key] ?? '';
   const values = r.values ?? [];
@@ -49,28 +52,36 @@ function matchesNodeRequirement(r: NodeSelectorRequirement, labels: Readonly<Rec
 export function matchesNodeConstraints(spec: PodSpec, node: SimNode): boolean {
   if (!spec.nodeSelector && !spec.affinity?.nodeAffinity) return true;
   if (spec.nodeSelector && !matchesMap(spec.nodeSelector, node.labels)) return false;
-  const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  const terms =
+    spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (!terms || terms.length === 0) return true;
   // Terms are ORed; requirements inside a term are ANDed.
   return terms.some(
     (term) =>
       (term.matchExpressions ?? []).every((r) => matchesNodeRequirement(r, node.labels)) &&
-      (term.matchFields ?? []).every((r) => matchesNodeRequirement({ ...r, key: 'metadata.name' }, { 'metadata.name': node.name })),
+      (term.matchFields ?? []).every((r) =>
+        matchesNodeRequirement({ ...r, key: 'metadata.name' }, { 'metadata.name': node.name }),
+      ),
   );
 }
 
 /** Nodes a DaemonSet pod would run on: constraints and taints, ignoring load. */
 export function daemonSetNodes(spec: PodSpec, nodes: readonly SimNode[]): string[] {
-  return nodes.filter((n) => matchesNodeConstraints(spec, n) && toleratesNode(spec, n)).map((n) => n.name);
+  return nodes
+    .filter((n) => matchesNodeConstraints(spec, n) && toleratesNode(spec, n))
+    .map((n) => n.name);
 }
 
 function hostPorts(spec: PodSpec): string[] {
   const out: string[] = [];
-  for (const c of spec.containers ?? []) for (const p of c.ports ?? []) if (p.hostPort) out.push(`${p.protocol ?? 'TCP'}/${String(p.hostPort)}`);
+  for (const c of spec.containers ?? [])
+    for (const p of c.ports ?? [])
+      if (p.hostPort) out.push(`${p.protocol ?? 'TCP'}/${String(p.hostPort)}`);
   return out;
 }
 
-export type Placement = { readonly node: string } | { readonly node: null; readonly reason: string };
+export type Placement =
+  { readonly node: string } | { readonly node: null; readonly reason: string };
 
 /** Keeps per-node state while pods are placed one by one, in input order. */
 export class Scheduler {
@@ -85,7 +96,7 @@ export class Scheduler {
   bind(node: string, spec: PodSpec, ownerKey: string): void {
     this.podCount.set(node, (this.podCount.get(node) ?? 0) + 1);
     let perNode = this.ownerCount.get(ownerKey);
-    if (!perNode) this.ownerCount.set(ownerKey, (perNode = new Map()));
+    if (!perNode) this.ownerCount.set(ownerKey, (perNode = new Map<string, number>()));
     perNode.set(node, (perNode.get(node) ?? 0) + 1);
     const used = this.usedHostPorts.get(node) ?? new Set<string>();
     for (const hp of hostPorts(spec)) used.add(hp);
@@ -126,7 +137,8 @@ export class Scheduler {
         reasons.ports++;
         continue;
       }
-      const score = (sameOwner?.get(node.name) ?? 0) * 100_000 + (this.podCount.get(node.name) ?? 0);
+      const score =
+        (sameOwner?.get(node.name) ?? 0) * 100_000 + (this.podCount.get(node.name) ?? 0);
       if (score < bestScore) {
         best = node;
         bestScore = score;
@@ -135,10 +147,18 @@ export class Scheduler {
     if (!best) {
       const parts: string[] = [];
       if (reasons.taint) parts.push(`${String(reasons.taint)} node(s) had untolerated taints`);
-      if (reasons.selector) parts.push(`${String(reasons.selector)} node(s) didn't match Pod's node affinity/selector`);
-      if (reasons.unschedulable) parts.push(`${String(reasons.unschedulable)} node(s) were unschedulable`);
-      if (reasons.ports) parts.push(`${String(reasons.ports)} node(s) didn't have free ports for the requested pod ports`);
-      return { node: null, reason: `0/${String(this.nodes.length)} nodes are available: ${parts.join(', ') || 'no nodes'}` };
+      if (reasons.selector)
+        parts.push(`${String(reasons.selector)} node(s) didn't match Pod's node affinity/selector`);
+      if (reasons.unschedulable)
+        parts.push(`${String(reasons.unschedulable)} node(s) were unschedulable`);
+      if (reasons.ports)
+        parts.push(
+          `${String(reasons.ports)} node(s) didn't have free ports for the requested pod ports`,
+        );
+      return {
+        node: null,
+        reason: `0/${String(this.nodes.length)} nodes are available: ${parts.join(', ') || 'no nodes'}`,
+      };
     }
     this.bind(best.name, spec, ownerKey);
     return { node: best.name };

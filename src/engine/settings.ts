@@ -19,11 +19,21 @@ function defaultMode(plugin: CniPlugin): CniMode {
   return plugin === 'calico' ? 'routed' : 'overlay';
 }
 
-export function resolveSettings(objects: readonly ManifestOf<'ClusterSettings'>[], out: Diagnostic[]): ResolvedSettings {
+export function resolveSettings(
+  objects: readonly ManifestOf<'ClusterSettings'>[],
+  out: Diagnostic[],
+): ResolvedSettings {
   const [first, ...extra] = objects;
   for (const m of extra) {
     const p = m.source.positions.value('kind');
-    out.push({ ...p, severity: 'warning', path: 'kind', code: 'duplicate-settings', message: 'only one ClusterSettings object is used; this one is ignored (merge it into the first)' });
+    out.push({
+      ...p,
+      severity: 'warning',
+      path: 'kind',
+      code: 'duplicate-settings',
+      message:
+        'only one ClusterSettings object is used; this one is ignored (merge it into the first)',
+    });
   }
   const spec = first?.object.spec ?? {};
   const plugin = spec.cni?.plugin ?? DEFAULT_SETTINGS.cniPlugin;
@@ -39,7 +49,14 @@ export function resolveSettings(objects: readonly ManifestOf<'ClusterSettings'>[
   };
   if (first && settings.kubeProxyMode === 'ipvs') {
     const p = first.source.positions.value('spec.kubeProxy.mode');
-    out.push({ ...p, severity: 'info', path: 'spec.kubeProxy.mode', code: 'ipvs-deprecated', message: 'kube-proxy IPVS mode is deprecated upstream (Kubernetes 1.35); nftables is the recommended mode' });
+    out.push({
+      ...p,
+      severity: 'info',
+      path: 'spec.kubeProxy.mode',
+      code: 'ipvs-deprecated',
+      message:
+        'kube-proxy IPVS mode is deprecated upstream (Kubernetes 1.35); nftables is the recommended mode',
+    });
   }
   return settings;
 }

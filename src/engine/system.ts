@@ -8,7 +8,12 @@ import { PositionIndex } from '../model/yamlSource';
 
 export const BUILT_IN_FILE = '<built-in>';
 
-export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'] as const;
+export const SYSTEM_NAMESPACES = [
+  'default',
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+] as const;
 
 function builtIn<K extends 'Deployment'>(kind: K, object: Deployment): ManifestOf<K> {
   return {
@@ -17,7 +22,11 @@ function builtIn<K extends 'Deployment'>(kind: K, object: Deployment): ManifestO
     name: object.metadata?.name ?? '',
     namespace: object.metadata?.namespace ?? 'default',
     object,
-    source: { file: BUILT_IN_FILE, docIndex: 0, positions: new PositionIndex(BUILT_IN_FILE, new Map()) },
+    source: {
+      file: BUILT_IN_FILE,
+      docIndex: 0,
+      positions: new PositionIndex(BUILT_IN_FILE, new Map()),
+    },
   } as ManifestOf<K>;
 }
 
@@ -36,7 +45,9 @@ export function coreDnsDeployment(controlPlaneNode: string | undefined): Manifes
       template: {
         metadata: { labels: { 'k8s-app': 'kube-dns' } },
         spec: {
-          ...(controlPlaneNode ? { nodeSelector: { 'kubernetes.io/hostname': controlPlaneNode } } : {}),
+          ...(controlPlaneNode
+            ? { nodeSelector: { 'kubernetes.io/hostname': controlPlaneNode } }
+            : {}),
           tolerations: [
             { key: 'CriticalAddonsOnly', operator: 'Exists' },
             { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },

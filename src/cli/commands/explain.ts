@@ -5,7 +5,8 @@ import { err, out } from '../output';
 
 export function runExplain(files: string[], values: Record<string, unknown>): number {
   const podArg = values['pod'];
-  if (typeof podArg !== 'string' || podArg === '') throw new UsageError('--pod NS/NAME is required');
+  if (typeof podArg !== 'string' || podArg === '')
+    throw new UsageError('--pod NS/NAME is required');
   const loaded = loadFiles(files);
   if (!reportForQuery(loaded)) return 1;
   const key = podArg.includes('/') ? podArg : `default/${podArg}`;
@@ -14,7 +15,9 @@ export function runExplain(files: string[], values: Record<string, unknown>): nu
   if (!pod) {
     const ns = key.split('/')[0] ?? '';
     const inNs = cluster.pods.filter((p) => p.namespace === ns).map((p) => p.key);
-    err(`k8snet explain: no pod ${key}${inNs.length > 0 ? `; pods in ${ns}: ${inNs.slice(0, 20).join(', ')}` : ''}\n`);
+    err(
+      `k8snet explain: no pod ${key}${inNs.length > 0 ? `; pods in ${ns}: ${inNs.slice(0, 20).join(', ')}` : ''}\n`,
+    );
     return 1;
   }
   const e = explainPod(cluster, pod);
@@ -30,9 +33,13 @@ export function runExplain(files: string[], values: Record<string, unknown>): nu
   if (e.selectedBy.length === 0) lines.push('Selected by: no NetworkPolicy');
   else {
     lines.push('Selected by:');
-    for (const s of e.selectedBy) lines.push(`  ${s.policy} (${s.types.join(', ') || 'no policyTypes'})`);
+    for (const s of e.selectedBy)
+      lines.push(`  ${s.policy} (${s.types.join(', ') || 'no policyTypes'})`);
   }
-  for (const [title, d] of [['Ingress', e.ingress], ['Egress', e.egress]] as const) {
+  for (const [title, d] of [
+    ['Ingress', e.ingress],
+    ['Egress', e.egress],
+  ] as const) {
     lines.push('');
     lines.push(`${title}: ${d.isolated ? 'isolated' : 'not isolated'}`);
     lines.push(`  ${d.summary}`);

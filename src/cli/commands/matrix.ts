@@ -9,16 +9,18 @@ const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
 export function parsePort(v: unknown): number {
   if (v === undefined) return 80;
-  const s = String(v);
-  if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 65535) throw new UsageError(`--port must be a number from 1 to 65535, got ${JSON.stringify(s)}`);
+  const s = typeof v === 'string' ? v : '';
+  if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 65535)
+    throw new UsageError(`--port must be a number from 1 to 65535, got ${JSON.stringify(s)}`);
   return Number(s);
 }
 
 export function parseProtocol(v: unknown): Protocol {
   if (v === undefined) return 'TCP';
-  const s = String(v).toUpperCase();
+  const given = typeof v === 'string' ? v : '';
+  const s = given.toUpperCase();
   const p = PROTOCOLS.find((x) => x === s);
-  if (!p) throw new UsageError(`--protocol must be TCP, UDP or SCTP, got ${JSON.stringify(String(v))}`);
+  if (!p) throw new UsageError(`--protocol must be TCP, UDP or SCTP, got ${JSON.stringify(given)}`);
   return p;
 }
 
@@ -32,11 +34,19 @@ export function runMatrix(files: string[], values: Record<string, unknown>): num
   const cluster = loaded.scenario.cluster;
   if (namespaces) {
     const unknown = namespaces.filter((ns) => !cluster.namespaceByName.has(ns));
-    if (unknown.length > 0) err(`k8snet matrix: warning: no namespace ${unknown.join(', ')} in the scenario\n`);
+    if (unknown.length > 0)
+      err(`k8snet matrix: warning: no namespace ${unknown.join(', ')} in the scenario\n`);
   }
-  const matrix = computeMatrix(cluster, { port, protocol, ...(namespaces ? { namespaces } : {}), includeSystem: values['system'] === true });
+  const matrix = computeMatrix(cluster, {
+    port,
+    protocol,
+    ...(namespaces ? { namespaces } : {}),
+    includeSystem: values['system'] === true,
+  });
   if (!matrix.enforced) {
-    err(`k8snet matrix: warning: the ${cluster.settings.cniPlugin} CNI does not enforce NetworkPolicy; every pair is allowed whatever the policies say\n`);
+    err(
+      `k8snet matrix: warning: the ${cluster.settings.cniPlugin} CNI does not enforce NetworkPolicy; every pair is allowed whatever the policies say\n`,
+    );
   }
   const w = new ChunkWriter();
   if (values['json'] === true) writeJson(matrix, w);
@@ -64,7 +74,11 @@ function rowJson(row: Uint32Array, n: number, buf: Buffer): number {
     off += text.length;
   }
   for (let j = fullBytes << 3; j < n; j++) {
-    off += buf.write(((row[j >>> 5] ?? 0) & (1 << (j & 31))) !== 0 ? 'true,' : 'false,', off, 'latin1');
+    off += buf.write(
+      ((row[j >>> 5] ?? 0) & (1 << (j & 31))) !== 0 ? 'true,' : 'false,',
+      off,
+      'latin1',
+    );
   }
   if (n > 0) off--; // drop the last comma
   buf[off++] = 0x5d; // ]
@@ -73,7 +87,9 @@ function rowJson(row: Uint32Array, n: number, buf: Buffer): number {
 
 /** `{"pods":[…],"port":N,"protocol":"TCP","allowed":[[…],…]}`, streamed row by row. */
 function writeJson(m: Matrix, w: ChunkWriter): void {
-  w.write(`{"pods":${JSON.stringify(m.pods.map((p) => p.key))},"port":${String(m.port)},"protocol":${JSON.stringify(m.protocol)},"allowed":[`);
+  w.write(
+    `{"pods":${JSON.stringify(m.pods.map((p) => p.key))},"port":${String(m.port)},"protocol":${JSON.stringify(m.protocol)},"allowed":[`,
+  );
   const n = m.pods.length;
   const buf = Buffer.allocUnsafe(6 * n + 8);
   for (let i = 0; i < n; i++) {
@@ -86,7 +102,9 @@ function writeJson(m: Matrix, w: ChunkWriter): void {
 /** A readable grid: rows and columns grouped by namespace, columns numbered, ✓/✗. */
 function writeTable(m: Matrix, w: ChunkWriter): void {
   const pods = m.pods;
-  w.write(`${m.protocol}/${String(m.port)}: may the row pod open a connection to the column pod? (✓ allowed, ✗ denied)\n`);
+  w.write(
+    `${m.protocol}/${String(m.port)}: may the row pod open a connection to the column pod? (✓ allowed, ✗ denied)\n`,
+  );
   if (pods.length === 0) {
     w.write('\n(no running pods)\n');
     return;
@@ -107,9 +125,20 @@ function writeTable(m: Matrix, w: ChunkWriter): void {
     for (let j = g.start; j <= g.end; j++) cells.push(cell(j).padStart(cw));
     return pad(cells.join(' '), g.width);
   };
-  const line = (head: string, parts: string[]) => `${pad(head, labelWidth)}${parts.join('   ')}`.trimEnd();
-  w.write(`\n${line('', groups.map((g) => pad(g.ns, g.width)))}\n`);
-  w.write(`${line('', groups.map((g) => block(g, (j) => String(j + 1))))}\n`);
+  const line = (head: string, parts: string[]) =>
+    `${pad(head, labelWidth)}${parts.join('   ')}`.trimEnd();
+  w.write(
+    `\n${line(
+      '',
+      groups.map((g) => pad(g.ns, g.width)),
+    )}\n`,
+  );
+  w.write(
+    `${line(
+      '',
+      groups.map((g) => block(g, (j) => String(j + 1))),
+    )}\n`,
+  );
   let allowed = 0;
   pods.forEach((p, i) => {
     if (i > 0 && p.namespace !== pods[i - 1]!.namespace) w.write('\n');

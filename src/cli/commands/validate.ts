@@ -12,7 +12,9 @@ export function runValidate(files: string[], values: Record<string, unknown>): n
   } else {
     if (diagnostics.length > 0) out(`${diagnostics.map(formatDiagnostic).join('\n')}\n`);
     const plural = (n: number, w: string) => `${String(n)} ${w}${n === 1 ? '' : 's'}`;
-    err(`${plural(scenario.objectCount, 'object')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+    err(
+      `${plural(scenario.objectCount, 'object')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`,
+    );
   }
   return hasErrors ? 1 : 0;
 }
