@@ -18,8 +18,11 @@ function newestSource(dir) {
   return newest;
 }
 
-const srcDirs = ['src/cli', 'src/engine', 'src/model'].map((d) => path.join(root, d)).filter(existsSync);
-const stale = !existsSync(bundle) || srcDirs.some((d) => newestSource(d) > statSync(bundle).mtimeMs);
+const srcDirs = ['src/cli', 'src/engine', 'src/model']
+  .map((d) => path.join(root, d))
+  .filter(existsSync);
+const stale =
+  !existsSync(bundle) || srcDirs.some((d) => newestSource(d) > statSync(bundle).mtimeMs);
 if (stale) {
   const { buildCli } = await import(pathToFileURL(path.join(root, 'scripts/build-cli.mjs')).href);
   await buildCli({ quiet: true });

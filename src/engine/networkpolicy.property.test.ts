@@ -267,7 +267,9 @@ const largeScenarioArb = clusterArb(33, 80);
 
 function podIp(p: GenPod): string | undefined {
   if (p.hostNetwork || p.nodeName === undefined || p.ipOffset === undefined) return undefined;
-  return `${NODE_RANGES[p.nodeName]!}.${p.ipOffset}`;
+  // Pods pinned to a node that does not exist stay Pending: they get no address to pin.
+  const range = NODE_RANGES[p.nodeName];
+  return range === undefined ? undefined : `${range}.${String(p.ipOffset)}`;
 }
 
 /** One YAML document per object, in a stable order (namespaces, pods, policies). */

@@ -1,9 +1,20 @@
 /** Which apiVersion/kind pairs the playground knows, and what replaced the removed ones. */
 import type { ManifestKind } from './manifest';
 import type { ObjectSchema } from './schema';
-import { daemonSetSchema, deploymentSchema, replicaSetSchema, statefulSetSchema } from './schemas/apps';
+import {
+  daemonSetSchema,
+  deploymentSchema,
+  replicaSetSchema,
+  statefulSetSchema,
+} from './schemas/apps';
 import { jobSchema } from './schemas/batch';
-import { endpointsSchema, namespaceSchema, nodeSchema, podSchema, serviceSchema } from './schemas/core';
+import {
+  endpointsSchema,
+  namespaceSchema,
+  nodeSchema,
+  podSchema,
+  serviceSchema,
+} from './schemas/core';
 import { endpointSliceSchema } from './schemas/discovery';
 import { ingressClassSchema, ingressSchema, networkPolicySchema } from './schemas/networking';
 import { clusterSettingsSchema } from './schemas/playground';
@@ -21,16 +32,36 @@ export const SIMULATED_KINDS: readonly KindInfo[] = [
   { kind: 'Pod', apiVersion: 'v1', namespaced: true, schema: podSchema },
   { kind: 'Service', apiVersion: 'v1', namespaced: true, schema: serviceSchema },
   { kind: 'Endpoints', apiVersion: 'v1', namespaced: true, schema: endpointsSchema },
-  { kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', namespaced: true, schema: endpointSliceSchema },
+  {
+    kind: 'EndpointSlice',
+    apiVersion: 'discovery.k8s.io/v1',
+    namespaced: true,
+    schema: endpointSliceSchema,
+  },
   { kind: 'Deployment', apiVersion: 'apps/v1', namespaced: true, schema: deploymentSchema },
   { kind: 'ReplicaSet', apiVersion: 'apps/v1', namespaced: true, schema: replicaSetSchema },
   { kind: 'StatefulSet', apiVersion: 'apps/v1', namespaced: true, schema: statefulSetSchema },
   { kind: 'DaemonSet', apiVersion: 'apps/v1', namespaced: true, schema: daemonSetSchema },
   { kind: 'Job', apiVersion: 'batch/v1', namespaced: true, schema: jobSchema },
-  { kind: 'NetworkPolicy', apiVersion: 'networking.k8s.io/v1', namespaced: true, schema: networkPolicySchema },
+  {
+    kind: 'NetworkPolicy',
+    apiVersion: 'networking.k8s.io/v1',
+    namespaced: true,
+    schema: networkPolicySchema,
+  },
   { kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', namespaced: true, schema: ingressSchema },
-  { kind: 'IngressClass', apiVersion: 'networking.k8s.io/v1', namespaced: false, schema: ingressClassSchema },
-  { kind: 'ClusterSettings', apiVersion: 'k8snet.dev/v1alpha1', namespaced: false, schema: clusterSettingsSchema },
+  {
+    kind: 'IngressClass',
+    apiVersion: 'networking.k8s.io/v1',
+    namespaced: false,
+    schema: ingressClassSchema,
+  },
+  {
+    kind: 'ClusterSettings',
+    apiVersion: 'k8snet.dev/v1alpha1',
+    namespaced: false,
+    schema: clusterSettingsSchema,
+  },
 ];
 
 /** Built-in kinds we keep and list but do not simulate: apiVersion → kind → namespaced. */
@@ -51,13 +82,26 @@ export const KEPT_KINDS: Readonly<Record<string, Readonly<Record<string, boolean
   'autoscaling/v1': { HorizontalPodAutoscaler: true },
   'autoscaling/v2': { HorizontalPodAutoscaler: true },
   'policy/v1': { PodDisruptionBudget: true },
-  'rbac.authorization.k8s.io/v1': { Role: true, RoleBinding: true, ClusterRole: false, ClusterRoleBinding: false },
+  'rbac.authorization.k8s.io/v1': {
+    Role: true,
+    RoleBinding: true,
+    ClusterRole: false,
+    ClusterRoleBinding: false,
+  },
   'networking.k8s.io/v1': { IPAddress: false, ServiceCIDR: false },
   'storage.k8s.io/v1': { StorageClass: false },
   'apiextensions.k8s.io/v1': { CustomResourceDefinition: false },
   'scheduling.k8s.io/v1': { PriorityClass: false },
-  'gateway.networking.k8s.io/v1': { Gateway: true, HTTPRoute: true, GatewayClass: false, GRPCRoute: true },
-  'admissionregistration.k8s.io/v1': { ValidatingWebhookConfiguration: false, MutatingWebhookConfiguration: false },
+  'gateway.networking.k8s.io/v1': {
+    Gateway: true,
+    HTTPRoute: true,
+    GatewayClass: false,
+    GRPCRoute: true,
+  },
+  'admissionregistration.k8s.io/v1': {
+    ValidatingWebhookConfiguration: false,
+    MutatingWebhookConfiguration: false,
+  },
 };
 
 /**
@@ -74,9 +118,22 @@ export const REMOVED_API_VERSIONS: Readonly<Record<string, Readonly<Record<strin
     ReplicaSet: 'apps/v1',
     PodSecurityPolicy: 'policy/v1beta1 (itself removed in 1.25; use Pod Security Admission)',
   },
-  'apps/v1beta1': { Deployment: 'apps/v1', StatefulSet: 'apps/v1', ReplicaSet: 'apps/v1', DaemonSet: 'apps/v1' },
-  'apps/v1beta2': { Deployment: 'apps/v1', StatefulSet: 'apps/v1', ReplicaSet: 'apps/v1', DaemonSet: 'apps/v1' },
-  'networking.k8s.io/v1beta1': { Ingress: 'networking.k8s.io/v1', IngressClass: 'networking.k8s.io/v1' },
+  'apps/v1beta1': {
+    Deployment: 'apps/v1',
+    StatefulSet: 'apps/v1',
+    ReplicaSet: 'apps/v1',
+    DaemonSet: 'apps/v1',
+  },
+  'apps/v1beta2': {
+    Deployment: 'apps/v1',
+    StatefulSet: 'apps/v1',
+    ReplicaSet: 'apps/v1',
+    DaemonSet: 'apps/v1',
+  },
+  'networking.k8s.io/v1beta1': {
+    Ingress: 'networking.k8s.io/v1',
+    IngressClass: 'networking.k8s.io/v1',
+  },
   'discovery.k8s.io/v1beta1': { EndpointSlice: 'discovery.k8s.io/v1' },
   'batch/v1beta1': { CronJob: 'batch/v1' },
   'policy/v1beta1': { PodDisruptionBudget: 'policy/v1' },
@@ -90,7 +147,10 @@ export function findKind(apiVersion: string, kind: string): KindInfo | undefined
 
 /** All apiVersion values we recognise, for "did you mean" on typos. */
 export function knownApiVersions(): string[] {
-  const set = new Set<string>([...SIMULATED_KINDS.map((k) => k.apiVersion), ...Object.keys(KEPT_KINDS)]);
+  const set = new Set<string>([
+    ...SIMULATED_KINDS.map((k) => k.apiVersion),
+    ...Object.keys(KEPT_KINDS),
+  ]);
   return [...set];
 }
 

@@ -26,6 +26,11 @@ export interface ObjectSchema {
   readonly name: string;
   readonly fields: Readonly<Record<string, FieldSchema>>;
   readonly required: readonly string[];
+  /**
+   * Fields the shape check leaves alone because a field rule in `validateFields.ts` reports
+   * them with a better message (e.g. Ingress `serviceName` → `service.name`).
+   */
+  readonly deferred?: readonly string[];
 }
 
 export const str: FieldSchema = { t: 'string' };
@@ -49,10 +54,11 @@ export function obj<T>(
   name: string,
   fields: { readonly [K in keyof Required<T>]: FieldSchema | (() => FieldSchema) },
   required: readonly (keyof T & string)[] = [],
+  options: { readonly deferred?: readonly string[] } = {},
 ): ObjectSchema {
   const resolved: Record<string, FieldSchema> = {};
   const lazy = fields as Record<string, FieldSchema | (() => FieldSchema)>;
-  const schema: ObjectSchema = { t: 'object', name, required, fields: resolved };
+  const schema: ObjectSchema = { t: 'object', name, required, fields: resolved, ...options };
   for (const [k, v] of Object.entries(lazy)) {
     if (typeof v === 'function') {
       Object.defineProperty(resolved, k, { enumerable: true, get: v });
@@ -83,18 +89,12 @@ function report(
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  switch (typeof value) {
-    case 'string':
-      return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    case 'number':
-      return `the number ${String(value)}`;
-    case 'boolean':
-      return `the boolean ${String(value)}`;
-    case 'object':
-      return 'a map';
-    default:
-      return typeof value;
+  if (typeof value === 'string') {
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   }
+  if (typeof value === 'number') return `the number ${String(value)}`;
+  if (typeof value === 'boolean') return `the boolean ${String(value)}`;
+  return typeof value === 'object' ? 'a map' : typeof value;
 }
 
 const expectedText: Record<FieldSchema['t'], string> = {
@@ -117,7 +117,12 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * Check `value` against `schema`, appending diagnostics. Returns false when the value has the
  * wrong type (so callers can skip semantic checks that would only repeat the message).
  */
-export function checkShape(value: unknown, schema: FieldSchema, path: string, ctx: CheckContext): boolean {
+export function checkShape(
+  value: unknown,
+  schema: FieldSchema,
+  path: string,
+  ctx: CheckContext,
+): boolean {
   if (value === null || value === undefined) return true; // null means "unset" in Kubernetes
   switch (schema.t) {
     case 'any':
@@ -138,7 +143,8 @@ export function checkShape(value: unknown, schema: FieldSchema, path: string, ct
       }
       return true;
     case 'int':
-      if (typeof value !== 'number' || !Number.isInteger(value)) return typeMismatch(value, schema, path, ctx);
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        return typeMismatch(value, schema, path, ctx);
       return true;
     case 'number':
       if (typeof value !== 'number') return typeMismatch(value, schema, path, ctx);
@@ -147,7 +153,8 @@ export function checkShape(value: unknown, schema: FieldSchema, path: string, ct
       if (typeof value !== 'boolean') return typeMismatch(value, schema, path, ctx);
       return true;
     case 'intOrString':
-      if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))) return true;
+      if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value)))
+        return true;
       return typeMismatch(value, schema, path, ctx);
     case 'array':
       if (!Array.isArray(value)) return typeMismatch(value, schema, path, ctx);
@@ -163,7 +170,7 @@ export function checkShape(value: unknown, schema: FieldSchema, path: string, ct
             false,
             'error',
             'wrong-type',
-            `must be a string, got ${describe(v)}; quote it (${k}: "${String(v as string | number | boolean)}")`,
+            `must be a string, got ${describe(v)}${isScalarValue(v) ? `; quote it (${k}: "${String(v)}")` : ''}`,
           );
         } else {
           checkShape(v, schema.of, childPath(path, k), ctx);
@@ -176,15 +183,8 @@ export function checkShape(value: unknown, schema: FieldSchema, path: string, ct
         const field = Object.hasOwn(schema.fields, k) ? schema.fields[k] : undefined;
         const p = childPath(path, k);
         if (!field) {
-          const hint = suggest(k, Object.keys(schema.fields));
-          report(
-            ctx,
-            p,
-            true,
-            'error',
-            'unknown-field',
-            `unknown field ${JSON.stringify(k)} in ${schema.name}${hint ? `; did you mean ${JSON.stringify(hint)}?` : ''}`,
-          );
+          if (schema.deferred?.includes(k)) continue;
+          report(ctx, p, true, 'error', 'unknown-field', unknownFieldMessage(k, schema));
           continue;
         }
         checkShape(v, field, p, ctx);
@@ -192,23 +192,79 @@ export function checkShape(value: unknown, schema: FieldSchema, path: string, ct
       for (const r of schema.required) {
         const v = value[r];
         if (v === undefined || v === null || v === '') {
-          report(ctx, path, true, 'error', 'missing-field', `missing required field ${JSON.stringify(r)} in ${schema.name}`);
+          // The path names the missing field; its position falls back to the enclosing key.
+          report(
+            ctx,
+            childPath(path, r),
+            true,
+            'error',
+            'missing-field',
+            `missing required field ${JSON.stringify(r)} in ${schema.name}`,
+          );
         }
       }
       return true;
   }
 }
 
+function isScalarValue(v: unknown): v is string | number | boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+/**
+ * "unknown field" with the likeliest fix: a typo of a sibling field, or else the nearby place
+ * the field belongs (e.g. `containers` directly under a Deployment's spec belongs under
+ * `template.spec`, a classic indentation slip).
+ */
+function unknownFieldMessage(key: string, schema: ObjectSchema): string {
+  const base = `unknown field ${JSON.stringify(key)} in ${schema.name}`;
+  const hint = suggest(key, Object.keys(schema.fields));
+  if (hint) return `${base}; did you mean ${JSON.stringify(hint)}?`;
+  const home = findFieldBelow(schema, key);
+  return home ? `${base}; it belongs under ${JSON.stringify(home)}` : base;
+}
+
+/** Breadth-first search (3 object levels) for a nested object schema that has `key`. */
+function findFieldBelow(schema: ObjectSchema, key: string): string | undefined {
+  let level: { s: ObjectSchema; at: string }[] = [{ s: schema, at: '' }];
+  for (let depth = 0; depth < 3; depth++) {
+    const next: { s: ObjectSchema; at: string }[] = [];
+    for (const { s, at } of level) {
+      for (const [name, field] of Object.entries(s.fields)) {
+        let f: FieldSchema = field;
+        while (f.t === 'array' || f.t === 'map') f = f.of;
+        if (f.t !== 'object') continue;
+        const here = at === '' ? name : `${at}.${name}`;
+        if (Object.hasOwn(f.fields, key)) return here;
+        next.push({ s: f, at: here });
+      }
+    }
+    level = next;
+  }
+  return undefined;
+}
+
 function typeMismatch(value: unknown, schema: FieldSchema, path: string, ctx: CheckContext): false {
   let hint = '';
   if (schema.t === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
     hint = `; quote it: "${String(value)}"`;
-  } else if ((schema.t === 'int' || schema.t === 'intOrString') && typeof value === 'string' && /^\d+$/.test(value)) {
+  } else if (
+    (schema.t === 'int' || schema.t === 'intOrString') &&
+    typeof value === 'string' &&
+    /^\d+$/.test(value)
+  ) {
     hint = `; remove the quotes: ${value}`;
   } else if (schema.t === 'array' && isPlainObject(value)) {
     hint = '; start each item with "- "';
   }
-  report(ctx, path, false, 'error', 'wrong-type', `must be ${expectedText[schema.t]}, got ${describe(value)}${hint}`);
+  report(
+    ctx,
+    path,
+    false,
+    'error',
+    'wrong-type',
+    `must be ${expectedText[schema.t]}, got ${describe(value)}${hint}`,
+  );
   return false;
 }
 
@@ -228,15 +284,25 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   return bestDistance <= limit ? best : undefined;
 }
 
+/**
+ * Edit distance counting a swap of two neighbours as one edit (optimal string alignment), since
+ * transposed letters are the commonest typo (`contianers`, `cuont`).
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      }
+      cur.push(d);
     }
+    before = prev;
     prev = cur;
   }
   return prev[b.length] ?? 0;

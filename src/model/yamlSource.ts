@@ -7,25 +7,16 @@
  * which the two-way editor needs. js-yaml only reports positions for syntax errors and
  * drops comments. See DESIGN notes in README.md.
  */
-import { Alias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
-import type { Node as YamlNode, Document } from 'yaml';
+import { Composer, isScalar, Lexer, LineCounter, Parser } from 'yaml';
+import type { CST, Document } from 'yaml';
 import type { Diagnostic, SourcePos } from './diagnostics';
-import { childPath } from './fieldPath';
+import type { Loc } from './yamlToValue';
+import { MAX_DEPTH, WalkLimit, Walker } from './yamlToValue';
 
 /** Inputs larger than this are refused outright, so a stray dump can never hang the UI or CLI. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
-/** Deeper than any Kubernetes object needs (a Pod template is about 12 levels). */
-export const MAX_DEPTH = 64;
-/** Total nodes one file may expand to, aliases included: stops "billion laughs" bombs. */
-export const MAX_NODES = 2_000_000;
-
-export interface Loc {
-  readonly line: number;
-  readonly col: number;
-  /** Position of the key for map entries (where "unknown field" points). */
-  readonly keyLine: number;
-  readonly keyCol: number;
-}
+export { MAX_ALIAS_NODES, MAX_DEPTH, MAX_NODES } from './yamlToValue';
+export type { Loc } from './yamlToValue';
 
 /** Field path → location, with lookups that fall back to the nearest ancestor. */
 export class PositionIndex {
@@ -91,7 +82,13 @@ export interface ReadResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function fileError(file: string, line: number, col: number, code: string, message: string): Diagnostic {
+function fileError(
+  file: string,
+  line: number,
+  col: number,
+  code: string,
+  message: string,
+): Diagnostic {
   return { file, line, col, severity: 'error', path: '', message, code };
 }
 
@@ -163,7 +160,16 @@ function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i] ?? 0;
-    const need = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    const need =
+      c < 0x80
+        ? 0
+        : c >= 0xc2 && c < 0xe0
+          ? 1
+          : c >= 0xe0 && c < 0xf0
+            ? 2
+            : c >= 0xf0 && c < 0xf5
+              ? 3
+              : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += need + 1;
@@ -171,152 +177,116 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return Math.max(0, b.length - 1);
 }
 
+/** UTF-8 size of `text`, computed only when it could be over the limit. */
+function utf8Length(text: string): number {
+  if (text.length * 3 <= MAX_INPUT_BYTES) return text.length; // cheap: cannot be over
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * Lex, parse and compose one document at a time, handing each to `onDocument` (so a 5 MiB file
+ * never holds every CST token at once). Stops as soon as nesting passes MAX_DEPTH and returns
+ * where: the `yaml` composer recurses once per level, so `[[[[…` 100,000 deep would otherwise
+ * overflow the stack after seconds of work, while the CST parser keeps an explicit stack.
+ */
+function composeDocuments(
+  text: string,
+  lineCounter: LineCounter,
+  composer: Composer,
+  onDocument: (doc: Document.Parsed) => void,
+): { tooDeepAt?: number } {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const feed = (token: CST.Token) => {
+    for (const doc of composer.next(token)) onDocument(doc);
+  };
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) feed(token);
+    // +2: the document token and a scalar in progress sit on the stack too.
+    if (parser.stack.length > MAX_DEPTH + 2) {
+      for (const doc of composer.end()) onDocument(doc);
+      return { tooDeepAt: parser.offset };
+    }
+  }
+  for (const token of parser.end()) feed(token);
+  for (const doc of composer.end()) onDocument(doc);
+  return {};
+}
+
 /** Parse YAML or JSON text (one or many documents) into plain values with positions. */
 export function readDocuments(file: string, text: string): ReadResult {
-  if (text.length > MAX_INPUT_BYTES) return { documents: [], diagnostics: [tooLarge(file, text.length)] };
+  const size = utf8Length(text);
+  if (size > MAX_INPUT_BYTES) return { documents: [], diagnostics: [tooLarge(file, size)] };
   const lineCounter = new LineCounter();
   const pos = (offset: number) => lineCounter.linePos(offset);
-  let docs: Document.Parsed[];
-  try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }) as Document.Parsed[];
-  } catch (e) {
-    // The parser recurses on nesting; pathological depth ends in a RangeError, not a hang.
-    if (e instanceof RangeError) {
-      return { documents: [], diagnostics: [fileError(file, 1, 1, 'too-deep', `document is nested too deeply to read (more than ${String(MAX_DEPTH)} levels are never needed by Kubernetes objects)`)] };
-    }
-    throw e;
-  }
-  if (!Array.isArray(docs)) docs = [docs];
   const diagnostics: Diagnostic[] = [];
   const documents: RawDocument[] = [];
-  const budget = { nodes: 0 };
+  const syntaxError = (offset: number, message: string) => {
+    const p = pos(offset);
+    diagnostics.push(
+      fileError(file, p.line, p.col, 'yaml-syntax', `YAML syntax error: ${firstLine(message)}`),
+    );
+  };
+  const tooDeep = (offset: number) => {
+    const p = pos(offset);
+    const message = `nested more than ${String(MAX_DEPTH)} levels deep; Kubernetes objects never need this (a Pod template is about 12)`;
+    diagnostics.push(fileError(file, p.line, p.col, 'too-deep', message));
+  };
+  const budget = { nodes: 0, aliasNodes: 0 };
   let index = 0;
-  for (const doc of docs) {
+  let stopped = false;
+  const onDocument = (doc: Document.Parsed) => {
     const docIndex = index++;
-    if (doc.errors.length > 0) {
-      for (const err of doc.errors) {
-        const p = pos(err.pos[0]);
-        diagnostics.push(fileError(file, p.line, p.col, 'yaml-syntax', `YAML syntax error: ${firstLine(err.message)}`));
-      }
-      continue;
+    if (stopped) return;
+    for (const w of doc.warnings) {
+      const p = pos(w.pos[0]);
+      const message = `YAML: ${firstLine(w.message)}`;
+      diagnostics.push({
+        ...fileError(file, p.line, p.col, 'yaml-warning', message),
+        severity: 'warning',
+      });
     }
-    if (doc.contents === null) continue; // empty document between `---` separators
+    if (doc.errors.length > 0) {
+      for (const err of doc.errors) syntaxError(err.pos[0], err.message);
+      return;
+    }
+    // An empty document (between `---` separators, or `null`): kubectl skips these too.
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return;
     const map = new Map<string, Loc>();
-    const walker = new Walker(doc, map, pos, budget);
     try {
-      const value = walker.convert(doc.contents, '', 0);
+      const value = new Walker(doc, map, pos, budget).convert(doc.contents, '', 0);
       documents.push({ file, index: docIndex, value, positions: new PositionIndex(file, map) });
     } catch (e) {
-      if (e instanceof WalkLimit) {
-        diagnostics.push(fileError(file, e.line, e.col, e.code, e.message));
-        if (e.code === 'alias-bomb') break;
-        continue;
-      }
-      throw e;
+      if (!(e instanceof WalkLimit)) throw e;
+      diagnostics.push(fileError(file, e.line, e.col, e.code, e.message));
+      if (e.code === 'alias-bomb' || e.code === 'too-many-values') stopped = true;
     }
+  };
+  const composer = new Composer({ uniqueKeys: true });
+  try {
+    const { tooDeepAt } = composeDocuments(text, lineCounter, composer, onDocument);
+    if (tooDeepAt !== undefined) tooDeep(tooDeepAt);
+  } catch (e) {
+    // Belt and braces for engines with small stacks: the composer recurses per level.
+    if (!(e instanceof RangeError)) throw e;
+    tooDeep(0);
   }
+  // Errors outside any document (e.g. a stray `...`) stay with the composer.
+  for (const err of composer.streamInfo().errors) syntaxError(err.pos[0], err.message);
   return { documents, diagnostics };
 }
 
 function firstLine(s: string): string {
   const line = s.split('\n')[0] ?? s;
   return line.replace(/ at line \d+, column \d+:?$/, '');
-}
-
-class WalkLimit extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly line: number,
-    readonly col: number,
-  ) {
-    super(message);
-  }
-}
-
-class Walker {
-  constructor(
-    private readonly doc: Document.Parsed,
-    private readonly map: Map<string, Loc>,
-    private readonly pos: (offset: number) => { line: number; col: number },
-    private readonly budget: { nodes: number },
-  ) {}
-
-  private at(node: YamlNode | null | undefined): { line: number; col: number } {
-    const r = node?.range;
-    return r ? this.pos(r[0]) : { line: 1, col: 1 };
-  }
-
-  private record(path: string, value: YamlNode | null | undefined, key: YamlNode | null | undefined): void {
-    const v = this.at(value ?? key);
-    const k = key ? this.at(key) : v;
-    this.map.set(path, { line: v.line, col: v.col, keyLine: k.line, keyCol: k.col });
-  }
-
-  convert(node: unknown, path: string, depth: number): unknown {
-    if (path === '') this.record('', node as YamlNode, null);
-    if (++this.budget.nodes > MAX_NODES) {
-      const p = this.at(node as YamlNode);
-      throw new WalkLimit('alias-bomb', `document expands to more than ${MAX_NODES.toLocaleString('en-US')} values (an alias "bomb"?); remove the repeated aliases`, p.line, p.col);
-    }
-    if (depth > MAX_DEPTH) {
-      const p = this.at(node as YamlNode);
-      throw new WalkLimit('too-deep', `nested more than ${String(MAX_DEPTH)} levels deep; Kubernetes objects never need this`, p.line, p.col);
-    }
-    if (node instanceof Alias) {
-      const target = node.resolve(this.doc);
-      if (!target) {
-        const p = this.at(node);
-        throw new WalkLimit('yaml-alias', `unknown alias *${node.source}`, p.line, p.col);
-      }
-      return this.convert(target, path, depth + 1);
-    }
-    if (isScalar(node)) return node.value ?? null;
-    if (isSeq(node)) {
-      const out: unknown[] = [];
-      node.items.forEach((item, i) => {
-        const p = childPath(path, i);
-        this.record(p, item as YamlNode, null);
-        out.push(this.convert(item, p, depth + 1));
-      });
-      return out;
-    }
-    if (isMap(node)) {
-      const out: Record<string, unknown> = {};
-      for (const pair of node.items) {
-        const keyNode = pair.key as YamlNode | null;
-        const rawKey: unknown = isScalar(keyNode) ? keyNode.value : keyNode;
-        if (rawKey === '<<' && pair.value) {
-          this.mergeInto(out, pair.value, path, depth);
-          continue;
-        }
-        if (rawKey !== null && typeof rawKey === 'object') {
-          const p = this.at(keyNode);
-          throw new WalkLimit('yaml-key', 'a mapping key must be a plain string, not a list or map', p.line, p.col);
-        }
-        const key = String(rawKey);
-        const p = childPath(path, key);
-        this.record(p, pair.value as YamlNode, keyNode);
-        setOwn(out, key, this.convert(pair.value, p, depth + 1));
-      }
-      return out;
-    }
-    return null;
-  }
-
-  /** YAML merge keys (`<<: *defaults`), which Kubernetes' go-yaml reader accepts. */
-  private mergeInto(out: Record<string, unknown>, value: unknown, path: string, depth: number): void {
-    const sources = isSeq(value) ? value.items : [value];
-    for (const src of sources) {
-      const merged = this.convert(src, path, depth + 1);
-      if (merged && typeof merged === 'object' && !Array.isArray(merged)) {
-        for (const [k, v] of Object.entries(merged)) if (!Object.hasOwn(out, k)) setOwn(out, k, v);
-      }
-    }
-  }
-}
-
-/** Assign without ever touching the prototype (a `__proto__` key is just a key here). */
-function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -1,5 +1,24 @@
-import type { LabelSelector, LabelSelectorRequirement, ObjectMeta } from 'kubernetes-types/meta/v1';
-import { any, int, obj, oneOf, str, stringMap, strings, arr } from '../schema';
+/** meta/v1 shapes every object shares: ObjectMeta and label selectors. */
+import type {
+  LabelSelector,
+  LabelSelectorRequirement,
+  ObjectMeta,
+  OwnerReference,
+} from 'kubernetes-types/meta/v1';
+import { any, arr, bool, int, obj, oneOf, str, stringMap, strings } from '../schema';
+
+const ownerReference = obj<OwnerReference>(
+  'OwnerReference',
+  {
+    apiVersion: str,
+    blockOwnerDeletion: bool,
+    controller: bool,
+    kind: str,
+    name: str,
+    uid: str,
+  },
+  ['apiVersion', 'kind', 'name', 'uid'],
+);
 
 export const objectMeta = obj<ObjectMeta>('ObjectMeta', {
   name: str,
@@ -10,12 +29,13 @@ export const objectMeta = obj<ObjectMeta>('ObjectMeta', {
   uid: str,
   resourceVersion: str,
   generation: int,
+  // Timestamps are RFC 3339 strings, but YAML 1.1 readers turn them into dates: accept both.
   creationTimestamp: any,
   deletionTimestamp: any,
   deletionGracePeriodSeconds: int,
   finalizers: strings,
   managedFields: any,
-  ownerReferences: any,
+  ownerReferences: arr(ownerReference),
   selfLink: str,
 });
 
