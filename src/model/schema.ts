@@ -86,14 +86,14 @@ function report(
   ctx.out.push({ ...p, severity, path, message, code });
 }
 
-function describe(value: unknown): string {
+function describe(value: unknown, raw?: string): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') {
     return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   }
-  if (typeof value === 'number') return `the number ${String(value)}`;
-  if (typeof value === 'boolean') return `the boolean ${String(value)}`;
+  if (typeof value === 'number') return `the number ${raw ?? String(value)}`;
+  if (typeof value === 'boolean') return `the boolean ${raw ?? String(value)}`;
   return typeof value === 'object' ? 'a map' : typeof value;
 }
 
@@ -129,6 +129,7 @@ export function checkShape(
       return true;
     case 'string':
       if (typeof value !== 'string') return typeMismatch(value, schema, path, ctx);
+      if (ctx.positions.isYaml11Bool(path)) return yaml11Bool(value, path, ctx);
       if (schema.oneOf && !schema.oneOf.includes(value)) {
         const hint = suggest(value, schema.oneOf);
         report(
@@ -163,14 +164,20 @@ export function checkShape(
     case 'map':
       if (!isPlainObject(value)) return typeMismatch(value, schema, path, ctx);
       for (const [k, v] of Object.entries(value)) {
-        if (schema.of.t === 'string' && v !== null && typeof v !== 'string') {
+        if (
+          schema.of.t === 'string' &&
+          typeof v === 'string' &&
+          ctx.positions.isYaml11Bool(childPath(path, k))
+        ) {
+          yaml11Bool(v, childPath(path, k), ctx);
+        } else if (schema.of.t === 'string' && v !== null && typeof v !== 'string') {
           report(
             ctx,
             childPath(path, k),
             false,
             'error',
             'wrong-type',
-            `must be a string, got ${describe(v)}${isScalarValue(v) ? `; quote it (${k}: "${String(v)}")` : ''}`,
+            `must be a string, got ${describe(v, ctx.positions.raw(childPath(path, k)))}${isScalarValue(v) ? `; quote it (${k}: "${ctx.positions.raw(childPath(path, k)) ?? String(v)}")` : ''}`,
           );
         } else {
           checkShape(v, schema.of, childPath(path, k), ctx);
@@ -244,10 +251,24 @@ function findFieldBelow(schema: ObjectSchema, key: string): string | undefined {
   return undefined;
 }
 
+/** kubectl reads YAML 1.1, where an unquoted `yes` or `on` is a boolean, not a string. */
+function yaml11Bool(value: string, path: string, ctx: CheckContext): false {
+  const asBool = /^(y|yes|on)$/i.test(value) ? 'true' : 'false';
+  report(
+    ctx,
+    path,
+    false,
+    'error',
+    'yaml11-bool',
+    `kubectl reads an unquoted ${value} as the boolean ${asBool} (YAML 1.1), and this field must be a string; quote it: "${value}"`,
+  );
+  return false;
+}
+
 function typeMismatch(value: unknown, schema: FieldSchema, path: string, ctx: CheckContext): false {
   let hint = '';
   if (schema.t === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-    hint = `; quote it: "${String(value)}"`;
+    hint = `; quote it: "${ctx.positions.raw(path) ?? String(value)}"`;
   } else if (
     (schema.t === 'int' || schema.t === 'intOrString') &&
     typeof value === 'string' &&
@@ -263,7 +284,7 @@ function typeMismatch(value: unknown, schema: FieldSchema, path: string, ctx: Ch
     false,
     'error',
     'wrong-type',
-    `must be ${expectedText[schema.t]}, got ${describe(value)}${hint}`,
+    `must be ${expectedText[schema.t]}, got ${describe(value, ctx.positions.raw(path))}${hint}`,
   );
   return false;
 }

@@ -314,3 +314,20 @@ describe('label selectors', () => {
     ]);
   });
 });
+
+describe('quote hints keep what the user typed', () => {
+  it('suggests "1.0", not "1", for an unquoted 1.0 label value', () => {
+    expect(
+      lint(`
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: team-a
+          labels: {version: 1.0, enabled: yes}
+      `),
+    ).toEqual([
+      'f.yaml:5:21: error: metadata.labels.version: must be a string, got the number 1.0; quote it (version: "1.0")',
+      'f.yaml:5:35: error: metadata.labels.enabled: kubectl reads an unquoted yes as the boolean true (YAML 1.1), and this field must be a string; quote it: "yes"',
+    ]);
+  });
+});

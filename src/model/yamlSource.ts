@@ -49,6 +49,16 @@ export class PositionIndex {
     return { file: this.file, line: loc.keyLine, col: loc.keyCol };
   }
 
+  /** The source text of a number or boolean written at exactly `path`, if recorded. */
+  raw(path: string): string | undefined {
+    return this.map.get(this.join(path))?.raw;
+  }
+
+  /** Whether the value at `path` is an unquoted YAML 1.1 boolean word (`yes`, `on`, …). */
+  isYaml11Bool(path: string): boolean {
+    return this.map.get(this.join(path))?.yaml11Bool === true;
+  }
+
   has(path: string): boolean {
     return this.map.has(this.join(path));
   }

@@ -22,7 +22,16 @@ export interface Loc {
   /** Position of the key for map entries (where "unknown field" points). */
   readonly keyLine: number;
   readonly keyCol: number;
+  /** Source text of a plain scalar that YAML read as a number or boolean (`1.0`, `0777`). */
+  readonly raw?: string;
+  /**
+   * An unquoted `yes`/`no`/`on`/`off`/`y`/`n`: YAML 1.2 (our parser) reads a string, but kubectl's
+   * YAML 1.1 reader (go-yaml) reads a boolean, so the API server rejects it in string fields.
+   */
+  readonly yaml11Bool?: boolean;
 }
+
+const YAML11_BOOL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
 /** A limit was hit: reported as a diagnostic at `line`:`col` with `code`. */
 export class WalkLimit extends Error {
@@ -85,7 +94,24 @@ export class Walker {
   ): void {
     const v = this.at(value ?? key);
     const k = key ? this.at(key) : v;
-    this.map.set(path, { line: v.line, col: v.col, keyLine: k.line, keyCol: k.col });
+    // Keep what the user typed for non-string scalars, so "quote it" can show `"1.0"`, not `"1"`.
+    const raw =
+      isScalar(value) && (typeof value.value === 'number' || typeof value.value === 'boolean')
+        ? value.source
+        : undefined;
+    const yaml11Bool =
+      isScalar(value) &&
+      value.type === 'PLAIN' &&
+      typeof value.value === 'string' &&
+      YAML11_BOOL.test(value.value);
+    this.map.set(path, {
+      line: v.line,
+      col: v.col,
+      keyLine: k.line,
+      keyCol: k.col,
+      ...(typeof raw === 'string' ? { raw } : {}),
+      ...(yaml11Bool ? { yaml11Bool } : {}),
+    });
   }
 
   private count(node: YamlNode | null): void {
