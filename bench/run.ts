@@ -84,6 +84,8 @@ function benchBig() {
     matrixMs: ms(median(runs.map((r) => r.matrix))),
     engineMs: ms(median(runs.map((r) => r.build + r.matrix))),
     heapMB: Math.max(...runs.map((r) => r.heapMB)),
+    /** Peak resident memory of the whole bench process so far (an upper bound on the heap). */
+    maxRssMB: mb(process.resourceUsage().maxRSS * 1024),
     cliMatrixJsonMs: ms(median(cli)),
   };
 }

@@ -10,18 +10,11 @@ import type { PodRequest } from './controllers';
 import { expandWorkload } from './controllers';
 import { Ipam } from './ipam';
 import { buildNodes } from './nodes';
+import { isReady, toContainers, toVolumes } from './pods';
 import { daemonSetNodes, Scheduler } from './scheduler';
 import { resolveSettings } from './settings';
 import { BUILT_IN_FILE, coreDnsDeployment, SYSTEM_NAMESPACES } from './system';
-import type {
-  Cluster,
-  PodKey,
-  Protocol,
-  SimContainer,
-  SimNamespace,
-  SimPod,
-  SimPolicy,
-} from './types';
+import type { Cluster, PodKey, SimNamespace, SimPod, SimPolicy } from './types';
 
 function ofKind<K extends ManifestKind>(manifests: readonly Manifest[], kind: K): ManifestOf<K>[] {
   return manifests.filter((m): m is ManifestOf<K> => m.kind === kind);
@@ -45,20 +38,6 @@ function diag(
 ): Diagnostic | undefined {
   if (!source || source.file === BUILT_IN_FILE) return undefined;
   return { ...source.positions.value(path), severity, path, code, message };
-}
-
-function toContainers(spec: PodSpec): SimContainer[] {
-  // Validation rejects pods without containers; stay total anyway (the UI builds half-typed objects).
-  return (spec.containers ?? []).map((c) => ({
-    name: c.name,
-    image: c.image ?? '',
-    ports: (c.ports ?? []).map((p) => ({
-      containerPort: p.containerPort,
-      protocol: (p.protocol ?? 'TCP') as Protocol,
-      ...(p.name !== undefined ? { name: p.name } : {}),
-      ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
-    })),
-  }));
 }
 
 /** Build the cluster. Manifests are assumed validated (parseManifests rejects broken objects). */
@@ -217,7 +196,10 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
       nodeName,
       ip,
       hostNetwork,
-      containers: toContainers(r.spec),
+      ...toContainers(r.spec),
+      volumes: toVolumes(r.spec),
+      annotations: r.annotations,
+      ready: ip !== null && isReady(r.annotations, r.readyCondition),
       phase: ip !== null ? 'Running' : 'Pending',
       owners: r.owners,
       isSystem: r.isSystem,

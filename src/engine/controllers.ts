@@ -14,6 +14,9 @@ export interface PodRequest {
   readonly name: string;
   readonly namespace: string;
   readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  /** status.conditions[type=Ready].status of a pasted pod, if any. */
+  readonly readyCondition?: string;
   readonly spec: PodSpec;
   readonly owners: readonly OwnerRef[];
   /** status.podIP given by the user (honoured by IPAM). */
@@ -56,6 +59,7 @@ function templateRequest(
     name,
     namespace,
     labels: { ...(template?.metadata?.labels ?? {}), ...extraLabels },
+    annotations: template?.metadata?.annotations ?? {},
     spec: template?.spec ?? { containers: [] },
     owners,
     isSystem,
@@ -81,11 +85,14 @@ export function expandWorkload(
   switch (m.kind) {
     case 'Pod': {
       const podIP = m.object.status?.podIP;
+      const readyCondition = m.object.status?.conditions?.find((c) => c.type === 'Ready')?.status;
       return [
         {
           name: m.name,
           namespace: ns,
           labels: m.object.metadata?.labels ?? {},
+          annotations: m.object.metadata?.annotations ?? {},
+          ...(readyCondition !== undefined ? { readyCondition } : {}),
           spec: m.object.spec ?? { containers: [] },
           owners: [],
           isSystem,

@@ -53,10 +53,33 @@ export interface SimContainerPort {
   readonly hostPort?: number;
 }
 
+export interface SimVolumeMount {
+  readonly name: string;
+  readonly mountPath: string;
+  readonly subPath?: string;
+  readonly readOnly?: boolean;
+}
+
 export interface SimContainer {
   readonly name: string;
   readonly image: string;
+  /** Declared ports: informational; what listens is decided by the process (see containers.ts). */
   readonly ports: readonly SimContainerPort[];
+  readonly command: readonly string[];
+  readonly args: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly volumeMounts: readonly SimVolumeMount[];
+  /** Init containers run to completion before the others start. */
+  readonly isInit: boolean;
+}
+
+/** A pod volume, by what it is backed with (only the kind matters for sharing files). */
+export interface SimVolume {
+  readonly name: string;
+  readonly type:
+    'emptyDir' | 'configMap' | 'secret' | 'hostPath' | 'persistentVolumeClaim' | 'other';
+  /** configMap/secret/PVC name or hostPath path. */
+  readonly ref?: string;
 }
 
 export interface OwnerRef {
@@ -77,6 +100,11 @@ export interface SimPod {
   readonly ip: string | null;
   readonly hostNetwork: boolean;
   readonly containers: readonly SimContainer[];
+  readonly initContainers: readonly SimContainer[];
+  readonly volumes: readonly SimVolume[];
+  /** Ready for Service traffic (status.conditions Ready, or the k8snet.dev/ready annotation). */
+  readonly ready: boolean;
+  readonly annotations: Readonly<Record<string, string>>;
   readonly phase: 'Running' | 'Pending';
   /** Why the pod is Pending (scheduler message), if it is. */
   readonly pendingReason?: string;

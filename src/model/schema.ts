@@ -251,18 +251,21 @@ function findFieldBelow(schema: ObjectSchema, key: string): string | undefined {
   return undefined;
 }
 
-/** kubectl reads YAML 1.1, where an unquoted `yes` or `on` is a boolean, not a string. */
-function yaml11Bool(value: string, path: string, ctx: CheckContext): false {
-  const asBool = /^(y|yes|on)$/i.test(value) ? 'true' : 'false';
+/**
+ * YAML 1.1 readers (go-yaml v2, long used by kubectl) read an unquoted `yes` or `on` as a
+ * boolean, which a string field rejects. A warning: newer readers keep the string.
+ */
+function yaml11Bool(value: string, path: string, ctx: CheckContext): true {
+  const asBool = /^(yes|on)$/i.test(value) ? 'true' : 'false';
   report(
     ctx,
     path,
     false,
-    'error',
+    'warning',
     'yaml11-bool',
-    `kubectl reads an unquoted ${value} as the boolean ${asBool} (YAML 1.1), and this field must be a string; quote it: "${value}"`,
+    `an unquoted ${value} is the boolean ${asBool} to YAML 1.1 readers (older kubectl), and this field must be a string; quote it: "${value}"`,
   );
-  return false;
+  return true;
 }
 
 function typeMismatch(value: unknown, schema: FieldSchema, path: string, ctx: CheckContext): false {

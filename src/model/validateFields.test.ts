@@ -327,7 +327,7 @@ describe('quote hints keep what the user typed', () => {
       `),
     ).toEqual([
       'f.yaml:5:21: error: metadata.labels.version: must be a string, got the number 1.0; quote it (version: "1.0")',
-      'f.yaml:5:35: error: metadata.labels.enabled: kubectl reads an unquoted yes as the boolean true (YAML 1.1), and this field must be a string; quote it: "yes"',
+      'f.yaml:5:35: warning: metadata.labels.enabled: an unquoted yes is the boolean true to YAML 1.1 readers (older kubectl), and this field must be a string; quote it: "yes"',
     ]);
   });
 });

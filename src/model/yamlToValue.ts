@@ -25,13 +25,13 @@ export interface Loc {
   /** Source text of a plain scalar that YAML read as a number or boolean (`1.0`, `0777`). */
   readonly raw?: string;
   /**
-   * An unquoted `yes`/`no`/`on`/`off`/`y`/`n`: YAML 1.2 (our parser) reads a string, but kubectl's
-   * YAML 1.1 reader (go-yaml) reads a boolean, so the API server rejects it in string fields.
+   * An unquoted `yes`/`no`/`on`/`off`: YAML 1.2 (our parser) reads a string, but YAML 1.1 readers
+   * (go-yaml v2, which kubectl has used) read a boolean, which a string field then rejects.
    */
   readonly yaml11Bool?: boolean;
 }
 
-const YAML11_BOOL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+const YAML11_BOOL = /^(yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
 /** A limit was hit: reported as a diagnostic at `line`:`col` with `code`. */
 export class WalkLimit extends Error {
