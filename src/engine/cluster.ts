@@ -8,10 +8,12 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { Manifest, ManifestKind, ManifestOf, ObjectSource } from '../model/manifest';
 import type { PodRequest } from './controllers';
 import { expandWorkload } from './controllers';
+import { buildEndpoints } from './endpoints';
 import { Ipam } from './ipam';
 import { buildNodes } from './nodes';
 import { isReady, toContainers, toVolumes } from './pods';
 import { daemonSetNodes, Scheduler } from './scheduler';
+import { buildServices } from './services';
 import { resolveSettings } from './settings';
 import { BUILT_IN_FILE, coreDnsDeployment, SYSTEM_NAMESPACES } from './system';
 import type { Cluster, PodKey, SimNamespace, SimPod, SimPolicy } from './types';
@@ -228,12 +230,25 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
     }
   }
 
+  const services = buildServices(ofKind(manifests, 'Service'), settings, out);
+  const endpoints = buildEndpoints(
+    services,
+    pods,
+    nodes,
+    ofKind(manifests, 'Endpoints'),
+    ofKind(manifests, 'EndpointSlice'),
+    out,
+  );
+
   return {
     settings,
     nodes,
     namespaces: [...namespaceByName.values()],
     pods,
     policies,
+    services,
+    serviceByKey: new Map(services.map((sv) => [sv.key, sv])),
+    endpoints,
     diagnostics: out,
     podByKey: new Map(pods.map((p) => [p.key, p])),
     namespaceByName,

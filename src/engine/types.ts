@@ -2,6 +2,8 @@
 import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
 import type { Diagnostic } from '../model/diagnostics';
 import type { CniMode, CniPlugin, KubeProxyMode, ObjectSource } from '../model/manifest';
+import type { ServiceEndpoints } from './endpoints';
+import type { SimService } from './services';
 
 /** `namespace/name`. */
 export type PodKey = string & { readonly __brand: 'PodKey' };
@@ -130,6 +132,10 @@ export interface Cluster {
   readonly namespaces: readonly SimNamespace[];
   readonly pods: readonly SimPod[];
   readonly policies: readonly SimPolicy[];
+  readonly services: readonly SimService[];
+  readonly serviceByKey: ReadonlyMap<string, SimService>;
+  /** Endpoints per Service key. */
+  readonly endpoints: ReadonlyMap<string, ServiceEndpoints>;
   /** Findings of the build (scheduling, undeclared namespaces, …). */
   readonly diagnostics: readonly Diagnostic[];
   readonly podByKey: ReadonlyMap<string, SimPod>;
