@@ -317,3 +317,96 @@ export function evaluateConnection(
     ingress = direction(policies, 'ingress', to, podEndpoint(from), port, protocol, to, nsLabels);
   return { allowed: allowedDir(egress) && allowedDir(ingress), egress, ingress };
 }
+
+/**
+ * One side of a connection in the data path: a pod on the pod network, a hostNetwork pod or a
+ * node (traffic carrying a node IP), or an address outside the cluster.
+ */
+export type TrafficEnd =
+  | { readonly kind: 'pod'; readonly pod: SimPod }
+  | { readonly kind: 'node'; readonly node: string; readonly ip: string }
+  | { readonly kind: 'external'; readonly ip: string };
+
+function endOf(e: TrafficEnd): Endpoint {
+  if (e.kind === 'pod') return podEndpoint(e.pod);
+  return { pod: null, ip: parseIPv4(e.ip) };
+}
+
+/** The node a traffic end lives on, if any (hostNetwork pods and nodes carry the node IP). */
+function hostNodeOf(e: TrafficEnd): string | null {
+  if (e.kind === 'node') return e.node;
+  if (e.kind === 'pod' && e.pod.hostNetwork) return e.pod.nodeName;
+  return null;
+}
+
+/**
+ * The general form of {@link evaluateConnection}: either side may be a node or an outside
+ * address (as seen after any NAT). Pods on the host network and nodes are host traffic:
+ * their egress is not policed, selectors never match them, only ipBlock does; a node always
+ * reaches the pods on itself. Traffic to an address outside the cluster is policed only by the
+ * source pod's egress rules (ipBlock peers).
+ */
+export function evaluateTraffic(
+  cluster: Cluster,
+  from: TrafficEnd,
+  to: TrafficEnd,
+  port: number,
+  protocol: Protocol,
+): ConnectionVerdict {
+  if (from.kind === 'pod' && to.kind === 'pod')
+    return evaluateConnection(cluster, from.pod, to.pod, port, protocol);
+  const open: DirectionVerdict = { isolated: false };
+  if (!cluster.settings.enforcesPolicy) {
+    return {
+      allowed: true,
+      egress: open,
+      ingress: open,
+      note: `the ${cluster.settings.cniPlugin} CNI does not enforce NetworkPolicy`,
+    };
+  }
+  const policies = compiledPolicies(cluster);
+  const nsLabels = nsLabelsOf(cluster);
+  const dstPod = to.kind === 'pod' ? to.pod : null;
+  const egress: DirectionVerdict =
+    from.kind === 'pod' && !from.pod.hostNetwork
+      ? direction(policies, 'egress', from.pod, endOf(to), port, protocol, dstPod, nsLabels)
+      : {
+          isolated: false,
+          reason:
+            from.kind === 'external'
+              ? 'traffic from outside the cluster has no pod egress policy'
+              : 'host traffic is not subject to pod egress policy',
+        };
+  let ingress: DirectionVerdict;
+  if (!dstPod)
+    ingress = {
+      isolated: false,
+      reason: 'the destination is not a pod, so no pod ingress policy applies',
+    };
+  else if (dstPod.hostNetwork)
+    ingress = { isolated: false, reason: 'NetworkPolicy does not select hostNetwork pods' };
+  else if (hostNodeOf(from) !== null && hostNodeOf(from) === dstPod.nodeName) {
+    ingress = {
+      isolated: false,
+      reason: 'the node may always reach its own pods (kubelet probes)',
+    };
+  } else
+    ingress = direction(policies, 'ingress', dstPod, endOf(from), port, protocol, dstPod, nsLabels);
+  return { allowed: allowedDir(egress) && allowedDir(ingress), egress, ingress };
+}
+
+/** A denied verdict in words, naming the direction and the policies that isolate it. */
+export function describeDenial(v: ConnectionVerdict, fromName: string, toName: string): string {
+  const parts: string[] = [];
+  if (v.egress.isolated && v.egress.allowedBy.length === 0) {
+    parts.push(
+      `${fromName}'s egress is isolated by ${v.egress.policies.join(', ')} and no egress rule allows this connection`,
+    );
+  }
+  if (v.ingress.isolated && v.ingress.allowedBy.length === 0) {
+    parts.push(
+      `${toName}'s ingress is isolated by ${v.ingress.policies.join(', ')} and no ingress rule allows this connection`,
+    );
+  }
+  return parts.join('; ');
+}
