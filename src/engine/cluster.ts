@@ -9,9 +9,16 @@ import type { Manifest, ManifestKind, ManifestOf, ObjectSource } from '../model/
 import type { PodRequest } from './controllers';
 import { expandWorkload } from './controllers';
 import { buildEndpoints } from './endpoints';
+import {
+  buildIngressState,
+  INGRESS_NGINX_NAMESPACE,
+  INGRESS_NGINX_NAMESPACE_LABELS,
+  ingressNginxDeployment,
+  ingressNginxService,
+} from './ingress';
 import { Ipam } from './ipam';
 import { buildNodes } from './nodes';
-import { isReady, toContainers, toVolumes } from './pods';
+import { dnsFields, isReady, toContainers, toVolumes } from './pods';
 import { daemonSetNodes, Scheduler } from './scheduler';
 import { buildServices } from './services';
 import { resolveSettings } from './settings';
@@ -64,6 +71,10 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
     });
   };
   for (const name of SYSTEM_NAMESPACES) addNamespace(name, {}, true);
+  // The ingress controller is installed only for scenarios with an Ingress, so the others keep
+  // their addresses.
+  const hasIngress = manifests.some((m) => m.kind === 'Ingress');
+  if (hasIngress) addNamespace(INGRESS_NGINX_NAMESPACE, INGRESS_NGINX_NAMESPACE_LABELS, true);
   for (const m of ofKind(manifests, 'Namespace'))
     addNamespace(m.name, m.object.metadata?.labels ?? {}, true);
   for (const m of manifests) {
@@ -88,6 +99,14 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
   const requests: PodRequest[] = [];
   if (!userHasCoreDns)
     requests.push(...expandWorkload(coreDnsDeployment(controlPlane), eligible, true));
+  const userHasIngressNginx = manifests.some(
+    (m) =>
+      m.namespace === INGRESS_NGINX_NAMESPACE &&
+      m.name === 'ingress-nginx-controller' &&
+      WORKLOAD_KINDS.has(m.kind),
+  );
+  if (hasIngress && !userHasIngressNginx)
+    requests.push(...expandWorkload(ingressNginxDeployment(controlPlane), eligible, true));
   for (const m of manifests)
     if (WORKLOAD_KINDS.has(m.kind)) requests.push(...expandWorkload(m, eligible));
 
@@ -200,6 +219,7 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
       hostNetwork,
       ...toContainers(r.spec),
       volumes: toVolumes(r.spec),
+      ...dnsFields(r.spec, r.statefulSet ?? null),
       annotations: r.annotations,
       ready: ip !== null && isReady(r.annotations, r.readyCondition),
       phase: ip !== null ? 'Running' : 'Pending',
@@ -230,7 +250,12 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
     }
   }
 
-  const services = buildServices(ofKind(manifests, 'Service'), settings, out);
+  const services = buildServices(
+    ofKind(manifests, 'Service'),
+    settings,
+    out,
+    hasIngress ? [ingressNginxService()] : [],
+  );
   const endpoints = buildEndpoints(
     services,
     pods,
@@ -239,6 +264,8 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
     ofKind(manifests, 'EndpointSlice'),
     out,
   );
+
+  const ingress = hasIngress ? buildIngressState(manifests, out) : undefined;
 
   return {
     settings,
@@ -253,5 +280,6 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
     podByKey: new Map(pods.map((p) => [p.key, p])),
     namespaceByName,
     nodeByName,
+    ...(ingress ? { ingress } : {}),
   };
 }

@@ -21,6 +21,8 @@ export interface PodRequest {
   readonly owners: readonly OwnerRef[];
   /** status.podIP given by the user (honoured by IPAM). */
   readonly podIP?: string;
+  /** Only for StatefulSet pods: hostname and subdomain come from the StatefulSet. */
+  readonly statefulSet?: { readonly podName: string; readonly serviceName: string | undefined };
   /** Only for DaemonSet pods: the node the controller placed it on. */
   readonly daemonSetNode?: string;
   readonly isSystem: boolean;
@@ -142,7 +144,7 @@ export function expandWorkload(
       const owners: OwnerRef[] = [{ kind: 'StatefulSet', name: m.name }];
       return Array.from({ length: replicasOf(spec?.replicas) }, (_, i) => {
         const podName = `${m.name}-${String(i)}`;
-        return templateRequest(
+        const request = templateRequest(
           spec?.template,
           podName,
           ns,
@@ -154,6 +156,7 @@ export function expandWorkload(
           m.source,
           isSystem,
         );
+        return { ...request, statefulSet: { podName, serviceName: spec?.serviceName } };
       });
     }
     case 'DaemonSet': {

@@ -113,14 +113,16 @@ function fromPods(service: SimService, pods: readonly SimPod[]): PortEndpoints[]
     for (const pod of selected) {
       const port = resolveTargetPort(pod, sp);
       if (port === null) continue;
-      const isSts = pod.owners.some((o) => o.kind === 'StatefulSet');
+      // The EndpointSlice controller publishes spec.hostname when the pod's subdomain is this
+      // Service's name (StatefulSet pods: their name, subdomain = serviceName).
+      const named = pod.hostname !== undefined && pod.subdomain === service.name;
       all.push({
         endpoint: {
           ip: pod.ip!,
           pod: pod.key,
           nodeName: pod.nodeName,
           ready: pod.ready,
-          ...(isSts && service.headless ? { hostname: pod.name } : {}),
+          ...(named ? { hostname: pod.hostname } : {}),
         },
         port,
       });

@@ -58,6 +58,32 @@ export function toVolumes(spec: PodSpec): SimVolume[] {
   return (spec.volumes ?? []).map(toVolume);
 }
 
+const DNS_POLICIES = ['ClusterFirst', 'Default', 'None', 'ClusterFirstWithHostNet'] as const;
+
+/**
+ * The pod's DNS settings. A StatefulSet pod's hostname is its name and its subdomain the
+ * StatefulSet's serviceName, as the StatefulSet controller sets them.
+ */
+export function dnsFields(
+  spec: PodSpec,
+  statefulSet: { podName: string; serviceName: string | undefined } | null,
+): {
+  dnsPolicy: (typeof DNS_POLICIES)[number];
+  dnsConfig?: PodSpec['dnsConfig'];
+  hostname?: string;
+  subdomain?: string;
+} {
+  const policy = DNS_POLICIES.find((p) => p === spec.dnsPolicy) ?? 'ClusterFirst';
+  const hostname = spec.hostname ?? statefulSet?.podName;
+  const subdomain = spec.subdomain ?? statefulSet?.serviceName;
+  return {
+    dnsPolicy: policy,
+    ...(spec.dnsConfig ? { dnsConfig: spec.dnsConfig } : {}),
+    ...(hostname !== undefined ? { hostname } : {}),
+    ...(subdomain !== undefined ? { subdomain } : {}),
+  };
+}
+
 /**
  * Ready unless the scenario says otherwise: the annotation, or a `Ready` condition with status
  * False in a pasted `kubectl get -o yaml` dump.

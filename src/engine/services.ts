@@ -177,15 +177,21 @@ function toPort(p: ServicePort): Omit<SimServicePort, 'nodePort'> {
   };
 }
 
-/** Build every Service: the built-in ones (unless the user redefines them), then the user's. */
+/**
+ * Build every Service: the built-in ones (unless the user redefines them), then the add-ons'
+ * (`addOns`, e.g. the ingress controller's; allocated first, as if installed before the user's
+ * objects, and marked `isSystem`), then the user's.
+ */
 export function buildServices(
   manifests: readonly ManifestOf<'Service'>[],
   settings: ResolvedSettings,
   out: Diagnostic[],
+  addOns: readonly ManifestOf<'Service'>[] = [],
 ): SimService[] {
   const alloc = new Allocator(settings);
   const userKeys = new Set(manifests.map((m) => `${m.namespace}/${m.name}`));
   const builtIn = builtInServices(settings).filter((s) => !userKeys.has(s.key));
+  const systemManifests = addOns.filter((m) => !userKeys.has(`${m.namespace}/${m.name}`));
   for (const s of builtIn) if (s.clusterIP) alloc.reserveIp(s.clusterIP);
   // Explicit addresses and ports first, so a dynamic allocation never takes them.
   for (const m of manifests) {
@@ -231,7 +237,8 @@ export function buildServices(
     });
   }
   const services: SimService[] = [...builtIn];
-  for (const m of manifests) {
+  for (const [i, m] of [...systemManifests, ...manifests].entries()) {
+    const isSystem = i < systemManifests.length;
     const spec = m.object.spec ?? {};
     const key = `${m.namespace}/${m.name}`;
     const type = (spec.type ?? 'ClusterIP') as ServiceType;
@@ -253,7 +260,7 @@ export function buildServices(
     let loadBalancerIP: string | null = null;
     if (type === 'LoadBalancer') {
       loadBalancerIP = spec.loadBalancerIP ?? alloc.allocateLoadBalancerIp();
-      if (loadBalancerIP === null) {
+      if (loadBalancerIP === null && !isSystem) {
         out.push({
           ...m.source.positions.value('spec.type'),
           severity: 'warning',
@@ -280,8 +287,8 @@ export function buildServices(
       externalTrafficPolicy: spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster',
       internalTrafficPolicy: spec.internalTrafficPolicy === 'Local' ? 'Local' : 'Cluster',
       publishNotReadyAddresses: spec.publishNotReadyAddresses === true,
-      isSystem: false,
-      source: m.source,
+      isSystem,
+      ...(isSystem ? {} : { source: m.source }),
     });
   }
   return services;

@@ -2,7 +2,6 @@
  * What every cluster runs before the user adds anything: CoreDNS in kube-system behind the
  * kube-dns Service (labels `k8s-app: kube-dns`), as kubeadm and kind install it.
  */
-import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { ManifestOf } from '../model/manifest';
 import { PositionIndex } from '../model/yamlSource';
 
@@ -15,10 +14,14 @@ export const SYSTEM_NAMESPACES = [
   'kube-node-lease',
 ] as const;
 
-function builtIn<K extends 'Deployment'>(kind: K, object: Deployment): ManifestOf<K> {
+/** A synthetic manifest for something the cluster installs itself (CoreDNS, add-ons). */
+export function builtIn<K extends 'Deployment' | 'Service'>(
+  kind: K,
+  object: ManifestOf<K>['object'],
+): ManifestOf<K> {
   return {
     kind,
-    apiVersion: 'apps/v1',
+    apiVersion: object.apiVersion ?? (kind === 'Deployment' ? 'apps/v1' : 'v1'),
     name: object.metadata?.name ?? '',
     namespace: object.metadata?.namespace ?? 'default',
     object,

@@ -2,7 +2,9 @@
 import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
 import type { Diagnostic } from '../model/diagnostics';
 import type { CniMode, CniPlugin, KubeProxyMode, ObjectSource } from '../model/manifest';
+import type { PodDNSConfig } from 'kubernetes-types/core/v1';
 import type { ServiceEndpoints } from './endpoints';
+import type { IngressState } from './ingress';
 import type { SimService } from './services';
 
 /** `namespace/name`. */
@@ -101,6 +103,11 @@ export interface SimPod {
   /** Pod IP, or null while Pending. hostNetwork pods have their node's IP. */
   readonly ip: string | null;
   readonly hostNetwork: boolean;
+  /** spec.dnsPolicy (ClusterFirst when absent), spec.dnsConfig, spec.hostname, spec.subdomain. */
+  readonly dnsPolicy: 'ClusterFirst' | 'Default' | 'None' | 'ClusterFirstWithHostNet';
+  readonly dnsConfig?: PodDNSConfig;
+  readonly hostname?: string;
+  readonly subdomain?: string;
   readonly containers: readonly SimContainer[];
   readonly initContainers: readonly SimContainer[];
   readonly volumes: readonly SimVolume[];
@@ -136,6 +143,8 @@ export interface Cluster {
   readonly serviceByKey: ReadonlyMap<string, SimService>;
   /** Endpoints per Service key. */
   readonly endpoints: ReadonlyMap<string, ServiceEndpoints>;
+  /** Present when the scenario has an Ingress (and so an ingress controller). */
+  readonly ingress?: IngressState;
   /** Findings of the build (scheduling, undeclared namespaces, …). */
   readonly diagnostics: readonly Diagnostic[];
   readonly podByKey: ReadonlyMap<string, SimPod>;
