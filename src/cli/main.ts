@@ -3,6 +3,9 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { runExplain } from './commands/explain';
 import { runMatrix } from './commands/matrix';
+import { runProbe } from './commands/probe';
+import { runRules } from './commands/rules';
+import { runTest } from './commands/test';
 import { runValidate } from './commands/validate';
 import { err, out } from './output';
 import { COMMAND_USAGE, MAIN_USAGE, UsageError } from './usage';
@@ -29,6 +32,21 @@ const COMMANDS: Readonly<
     run: runMatrix,
   },
   explain: { options: { ...COMMON, pod: { type: 'string' } }, run: runExplain },
+  probe: {
+    options: {
+      ...COMMON,
+      from: { type: 'string' },
+      to: { type: 'string' },
+      port: { type: 'string' },
+      protocol: { type: 'string' },
+    },
+    run: runProbe,
+  },
+  rules: {
+    options: { ...COMMON, node: { type: 'string' }, mode: { type: 'string' } },
+    run: runRules,
+  },
+  test: { options: { ...COMMON, expect: { type: 'string' } }, run: runTest },
 };
 
 export function main(argv: readonly string[]): number {

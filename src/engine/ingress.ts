@@ -66,6 +66,8 @@ export interface SimIngress {
   /** Whether ingress-nginx picks it up. */
   readonly served: boolean;
   readonly spec: IngressSpec;
+  /** metadata.annotations (ingress-nginx reads its options from them, e.g. rewrite-target). */
+  readonly annotations: Readonly<Record<string, string>>;
   readonly source: ObjectSource;
 }
 
@@ -237,6 +239,7 @@ export function buildIngressState(manifests: readonly Manifest[], out: Diagnosti
       className: c.className,
       served: c.served,
       spec,
+      annotations: m.object.metadata?.annotations ?? {},
       source: m.source,
     });
   }
