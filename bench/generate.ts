@@ -11,6 +11,8 @@ export interface GenerateOptions {
   readonly namespaces: number;
   readonly policies: number;
   readonly seed: number;
+  /** ClusterIP Services, one per Deployment (in order) up to this many; none by default. */
+  readonly services?: number;
 }
 
 /** mulberry32: a tiny seeded PRNG, so the scenario never depends on Math.random. */
@@ -102,6 +104,16 @@ spec:
       .map(([name, port]) => `{name: ${name}, containerPort: ${String(port)}}`)
       .join(', ');
     const canary = r() < 0.2 ? ', track: canary' : '';
+    if (d < (o.services ?? 0)) {
+      const [portName, portNumber] = PORTS[tier][0]!;
+      out.push(`---
+apiVersion: v1
+kind: Service
+metadata: {name: ${app}, namespace: ${ns.name}}
+spec:
+  selector: {app: ${app}}
+  ports: [{name: ${portName}, port: ${String(portNumber === 80 ? 80 : portNumber)}, targetPort: ${portName}}]`);
+    }
     out.push(`---
 apiVersion: apps/v1
 kind: Deployment

@@ -3,8 +3,10 @@
  *  - matrix5000: the kept scenario (bench/scenarios/matrix-5000.yaml: 5,000 pods, 50 namespaces,
  *    1,000 policies): parse, build and TCP/80 matrix times, heap, and the CLI end to end.
  *  - versusNaive: 1,000 pods / 200 policies, engine vs the pair-by-pair reference evaluator.
+ *  - traffic1000: 1,000 pods / 200 services / 200 policies: build, single probe, service table.
  * Bars (issue 4): matrix < 1 s engine time and < 500 MB heap; ≥ 20× the naive evaluator with
- * identical results; `k8snet matrix FILE --json` < 3 s end to end.
+ * identical results; `k8snet matrix FILE --json` < 3 s end to end. (Issue 5): build < 300 ms,
+ * one probe < 2 ms median, every pod × every service port < 2 s.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCluster } from '../src/engine/cluster';
 import { computeMatrix } from '../src/engine/matrix';
+import { probe } from '../src/engine/probe/probe';
 import { naiveIsAllowed } from '../src/engine/reference/naivePolicy';
+import { computeServiceTable } from '../src/engine/serviceTable';
 import { parseManifests } from '../src/model/parseManifests';
 import { generateScenario } from './generate';
 
@@ -72,8 +76,15 @@ function benchBig() {
     if (out.pods.length !== pods) throw new Error('CLI pod count differs');
     return elapsed;
   });
+  // The heap bar as a hard limit: the whole CLI run must fit in a 500 MB V8 heap.
+  const capped = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=500', path.join(root, 'bin/k8snet.mjs'), 'matrix', SCENARIO, '--json'],
+    { maxBuffer: 1 << 30 },
+  );
   return {
     scenario: path.relative(root, SCENARIO),
+    cliFitsIn500MBHeap: capped.status === 0,
     bytes: Buffer.byteLength(text),
     pods,
     policies: BIG.policies,
@@ -125,16 +136,69 @@ function benchNaive() {
   };
 }
 
+/** Issue 5's bar: 1,000 pods / 200 services / 200 policies. */
+function benchTraffic() {
+  const text = generateScenario({
+    pods: 1000,
+    namespaces: 10,
+    policies: 200,
+    services: 200,
+    seed: 11,
+  });
+  const parsed = parseManifests([{ file: 'traffic-1000.yaml', content: text }]);
+  const builds: number[] = [];
+  let cluster = buildCluster(parsed.manifests);
+  for (let k = 0; k < 5; k++) {
+    const [c, t] = time(() => buildCluster(parsed.manifests));
+    cluster = c;
+    builds.push(t);
+  }
+  const pods = cluster.pods.filter((p) => !p.isSystem && p.ip !== null && !p.hostNetwork);
+  const services = cluster.services.filter((s) => !s.isSystem);
+  const probes: number[] = [];
+  const verdicts: Record<string, number> = {};
+  for (let k = 0; k < 1000; k++) {
+    const from = pods[(k * 7919) % pods.length]!;
+    const to = services[(k * 104729) % services.length]!;
+    const [r, t] = time(() => probe(cluster, { from: from.key, to: `service:${to.key}`, seed: k }));
+    probes.push(t);
+    verdicts[r.verdict] = (verdicts[r.verdict] ?? 0) + 1;
+  }
+  const tables: number[] = [];
+  let cells = 0;
+  for (let k = 0; k < 3; k++) {
+    const [table, t] = time(() => computeServiceTable(cluster));
+    tables.push(t);
+    cells = table.pods.length * table.columns.length;
+  }
+  const sorted = [...probes].sort((a, b) => a - b);
+  return {
+    pods: cluster.pods.length,
+    services: cluster.services.length,
+    policies: cluster.policies.length,
+    buildMs: ms(median(builds)),
+    probeMedianMs: Math.round(median(probes) * 1000) / 1000,
+    probeP95Ms: Math.round((sorted[Math.floor(sorted.length * 0.95)] ?? 0) * 1000) / 1000,
+    probeVerdicts: verdicts,
+    serviceTableMs: ms(median(tables)),
+    serviceTableCells: cells,
+  };
+}
+
 const result = {
   node: process.version,
   cpus: execFileSync('nproc').toString().trim(),
   matrix5000: benchBig(),
   versusNaive: benchNaive(),
+  traffic1000: benchTraffic(),
 };
 const bars = {
   matrixUnder1s: result.matrix5000.engineMs < 1000,
-  heapUnder500MB: result.matrix5000.heapMB < 500,
+  heapUnder500MB: result.matrix5000.heapMB < 500 && result.matrix5000.cliFitsIn500MBHeap,
   cliUnder3s: result.matrix5000.cliMatrixJsonMs < 3000,
   naive20x: result.versusNaive.speedup >= 20 && result.versusNaive.identical,
+  trafficBuildUnder300ms: result.traffic1000.buildMs < 300,
+  probeUnder2ms: result.traffic1000.probeMedianMs < 2,
+  serviceTableUnder2s: result.traffic1000.serviceTableMs < 2000,
 };
 console.log(JSON.stringify({ ...result, bars }, null, 2));
