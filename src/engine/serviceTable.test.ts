@@ -54,19 +54,47 @@ describe('service table', () => {
   });
   it('says how many backends would answer', () => {
     // web-b only admits app=web, so the client reaches one of two backends on 80.
-    expect(t.cells[row('default/client')]![col('default/web:http')]).toEqual({ verdict: 'partial', answering: 1, backends: 2 });
-    expect(t.cells[row('default/web-a')]![col('default/web:http')]).toEqual({ verdict: 'delivered', answering: 2, backends: 2 });
+    expect(t.cells[row('default/client')]![col('default/web:http')]).toEqual({
+      verdict: 'partial',
+      answering: 1,
+      backends: 2,
+    });
+    expect(t.cells[row('default/web-a')]![col('default/web:http')]).toEqual({
+      verdict: 'delivered',
+      answering: 2,
+      backends: 2,
+    });
     // nginx listens on 80 only: 8080 is refused where policy lets it through.
-    expect(t.cells[row('default/web-a')]![col('default/web:alt')]).toEqual({ verdict: 'refused', answering: 0, backends: 2 });
-    expect(t.cells[row('default/client')]![col('default/empty:')]).toEqual({ verdict: 'no-endpoints', answering: 0, backends: 0 });
-    expect(t.cells[row('default/client')]![col('kube-system/kube-dns:dns')]).toEqual({ verdict: 'delivered', answering: 2, backends: 2 });
+    expect(t.cells[row('default/web-a')]![col('default/web:alt')]).toEqual({
+      verdict: 'refused',
+      answering: 0,
+      backends: 2,
+    });
+    expect(t.cells[row('default/client')]![col('default/empty:')]).toEqual({
+      verdict: 'no-endpoints',
+      answering: 0,
+      backends: 0,
+    });
+    expect(t.cells[row('default/client')]![col('kube-system/kube-dns:dns')]).toEqual({
+      verdict: 'delivered',
+      answering: 2,
+      backends: 2,
+    });
   });
   it('agrees with probe, backend by backend', () => {
     const seen = new Map<string, string>();
     for (let seed = 0; seed < 40; seed++) {
-      const r = probe(s.cluster, { from: 'default/client', to: 'service:default/web', port: 80, seed });
+      const r = probe(s.cluster, {
+        from: 'default/client',
+        to: 'service:default/web',
+        port: 80,
+        seed,
+      });
       if (r.backend?.pod) seen.set(r.backend.pod, r.verdict);
     }
-    expect(Object.fromEntries(seen)).toEqual({ 'default/web-a': 'delivered', 'default/web-b': 'denied' });
+    expect(Object.fromEntries(seen)).toEqual({
+      'default/web-a': 'delivered',
+      'default/web-b': 'denied',
+    });
   });
 });

@@ -34,7 +34,10 @@ export interface ServiceTable {
   readonly cells: readonly (readonly TableCell[])[];
 }
 
-export function computeServiceTable(cluster: Cluster, options: { includeSystem?: boolean } = {}): ServiceTable {
+export function computeServiceTable(
+  cluster: Cluster,
+  options: { includeSystem?: boolean } = {},
+): ServiceTable {
   const all = matrixPods(cluster, { includeSystem: true });
   const rowPods = options.includeSystem === true ? all : all.filter((p) => !p.isSystem);
   const index = new Map(all.map((p, i) => [p.key, i]));
@@ -42,7 +45,8 @@ export function computeServiceTable(cluster: Cluster, options: { includeSystem?:
   const matrixFor = (port: number, protocol: Protocol): Matrix => {
     const key = `${protocol}/${String(port)}`;
     let m = matrices.get(key);
-    if (!m) matrices.set(key, (m = computeMatrix(cluster, { port, protocol, includeSystem: true })));
+    if (!m)
+      matrices.set(key, (m = computeMatrix(cluster, { port, protocol, includeSystem: true })));
     return m;
   };
   const listens = new Map<string, boolean>();
@@ -55,14 +59,17 @@ export function computeServiceTable(cluster: Cluster, options: { includeSystem?:
   const columns: ServiceTableColumn[] = [];
   for (const svc of cluster.services) {
     if (svc.clusterIP === null) continue;
-    for (const port of svc.ports) columns.push({ service: svc.key, port, clusterIP: svc.clusterIP });
+    for (const port of svc.ports)
+      columns.push({ service: svc.key, port, clusterIP: svc.clusterIP });
   }
   const cells = rowPods.map((src) => {
     const i = index.get(src.key)!;
     return columns.map((col): TableCell => {
       const svc = cluster.serviceByKey.get(col.service)!;
-      let serving = cluster.endpoints.get(col.service)?.ports.find((p) => p.port === col.port)?.serving ?? [];
-      if (svc.internalTrafficPolicy === 'Local') serving = serving.filter((t) => t.endpoint.nodeName === src.nodeName);
+      let serving =
+        cluster.endpoints.get(col.service)?.ports.find((p) => p.port === col.port)?.serving ?? [];
+      if (svc.internalTrafficPolicy === 'Local')
+        serving = serving.filter((t) => t.endpoint.nodeName === src.nodeName);
       if (serving.length === 0) return { verdict: 'no-endpoints', answering: 0, backends: 0 };
       let allowed = 0;
       let answering = 0;
@@ -70,13 +77,28 @@ export function computeServiceTable(cluster: Cluster, options: { includeSystem?:
         const podKey = t.endpoint.pod;
         const dst = podKey ? cluster.podByKey.get(podKey) : undefined;
         let ok: boolean;
-        if (dst && !dst.hostNetwork && index.has(dst.key)) ok = matrixFor(t.port, col.port.protocol).isAllowed(i, index.get(dst.key)!);
-        else ok = evaluateTraffic(cluster, { kind: 'pod', pod: src }, dst ? { kind: 'pod', pod: dst } : { kind: 'external', ip: t.endpoint.ip }, t.port, col.port.protocol).allowed;
+        if (dst && !dst.hostNetwork && index.has(dst.key))
+          ok = matrixFor(t.port, col.port.protocol).isAllowed(i, index.get(dst.key)!);
+        else
+          ok = evaluateTraffic(
+            cluster,
+            { kind: 'pod', pod: src },
+            dst ? { kind: 'pod', pod: dst } : { kind: 'external', ip: t.endpoint.ip },
+            t.port,
+            col.port.protocol,
+          ).allowed;
         if (!ok) continue;
         allowed++;
         if (!dst || answers(dst, t.port, col.port.protocol)) answering++;
       }
-      const verdict: TableVerdict = answering === serving.length ? 'delivered' : answering > 0 ? 'partial' : allowed === 0 ? 'denied' : 'refused';
+      const verdict: TableVerdict =
+        answering === serving.length
+          ? 'delivered'
+          : answering > 0
+            ? 'partial'
+            : allowed === 0
+              ? 'denied'
+              : 'refused';
       return { verdict, answering, backends: serving.length };
     });
   });
