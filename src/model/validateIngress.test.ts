@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from './diagnostics';
 import { parseManifests } from './parseManifests';
-
-function dedent(text: string): string {
-  const lines = text
-    .replace(/^\n/, '')
-    .replace(/\n\s*$/, '\n')
-    .split('\n');
-  const indent = Math.min(
-    ...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)?.[0].length ?? 0),
-  );
-  return lines.map((l) => l.slice(indent)).join('\n');
-}
-
-function lint(text: string): string[] {
-  return parseManifests([{ file: 'f.yaml', content: dedent(text) }]).diagnostics.map(
-    formatDiagnostic,
-  );
-}
+import { dedent, lint } from './testing/lint';
 
 describe('Ingress migration from extensions/v1beta1', () => {
   it('gives one error per old backend, with the v1 rewrite', () => {

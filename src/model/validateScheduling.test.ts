@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from './diagnostics';
-import { parseManifests } from './parseManifests';
-
-function dedent(text: string): string {
-  const lines = text
-    .replace(/^\n/, '')
-    .replace(/\n\s*$/, '\n')
-    .split('\n');
-  const indent = Math.min(
-    ...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)?.[0].length ?? 0),
-  );
-  return lines.map((l) => l.slice(indent)).join('\n');
-}
-
-function lint(text: string): string[] {
-  return parseManifests([{ file: 'f.yaml', content: dedent(text) }]).diagnostics.map(
-    formatDiagnostic,
-  );
-}
+import { lint } from './testing/lint';
 
 describe('scheduling', () => {
   it('checks nodeSelector labels, node affinity operators and tolerations', () => {
