@@ -73,11 +73,15 @@ function placeOfIp(cluster: Cluster, ip: string): Place | { kind: 'unknown'; why
       kind: 'unknown',
       why: `no pod has the address ${ip} (it is in the pod CIDR ${cluster.settings.podCIDR}, but pod IPs change when pods are recreated)`,
     };
-  if (n !== null && svcNet && cidrContains(svcNet, n))
+  if (n !== null && svcNet && cidrContains(svcNet, n)) {
+    const svc = cluster.services.find((sv) => sv.clusterIP === ip);
     return {
       kind: 'unknown',
-      why: `no Service has the address ${ip}:  nothing answers a ClusterIP that is not allocated`,
+      why: svc
+        ? `${ip} is the ClusterIP of ${svc.key}, which serves ${svc.ports.map((sp) => `${String(sp.port)}/${sp.protocol}`).join(', ') || 'no ports'} only: kube-proxy has no rule for this port, so nothing answers (a ClusterIP is virtual: there is no host behind it)`
+        : `no Service has the address ${ip}: nothing answers a ClusterIP that is not allocated`,
     };
+  }
   if (ip.startsWith('172.18.'))
     return { kind: 'unknown', why: `nothing on the node network has the address ${ip}` };
   return { kind: 'external', ip };
@@ -275,7 +279,7 @@ export function connect(cluster: Cluster, req: ConnectRequest): Leg {
             }
           : {
               kind: 'no-endpoints',
-              text: `${svc.key} has no ready endpoints for port ${String(translation.hit.port.port)}: kube-proxy rejects the connection. ${translation.note}`,
+              text: `${svc.key} has no ready endpoints for port ${String(translation.hit.port.port)}: kube-proxy rejects the connection (${translation.chain[translation.chain.length - 1] ?? 'REJECT'})`,
             },
       };
     }

@@ -12,7 +12,7 @@ import { ingressHostAddress } from '../ingress';
 import { parseIPv4 } from '../ip';
 import type { Cluster, Protocol, SimPod } from '../types';
 import type { Leg } from './connect';
-import { connect } from './connect';
+import { connect, ephemeralPort } from './connect';
 import type { HttpAsk } from './http';
 import { answerHttp } from './http';
 import type { Source } from './target';
@@ -54,7 +54,11 @@ class Draft {
     readonly protocol: Protocol,
   ) {}
 
+  /** Appended to every explanation (e.g. that the CNI ignores NetworkPolicy). */
+  note = '';
+
   done(verdict: Verdict, explanation: string): ProbeResult {
+    if (this.note !== '') explanation = `${explanation}. ${this.note}`;
     return {
       verdict,
       from: this.from,
@@ -120,9 +124,23 @@ function resolveName(
         dst: `${result.server}:53`,
         protocol: 'UDP',
       },
-      text: `looks up ${name}: ${result.tried.map((q) => `${q.fqdn} (${q.rcode})`).join(', ') || 'no query'} via ${result.server}`,
+      text: `asks ${result.server} (UDP 53) for ${name}, as resolv.conf says (search list, ndots:5)`,
     });
     d.hops.push(...leg.hops.map((h) => ({ ...h, text: `[DNS] ${h.text}` })));
+    if (leg.outcome.kind === 'delivered') {
+      d.hops.push({
+        kind: 'dns',
+        at: `pod:${src.pod.key}`,
+        node: src.pod.nodeName,
+        device: 'CoreDNS',
+        packet: {
+          src: `${result.server}:53`,
+          dst: `${src.pod.ip ?? ''}:${String(leg.srcPort)}`,
+          protocol: 'UDP',
+        },
+        text: `queries in order: ${result.tried.map((q) => `${q.fqdn} (${q.rcode})`).join(', ') || 'none'}`,
+      });
+    }
     if (leg.outcome.kind === 'denied')
       return {
         verdict: 'denied',
@@ -157,7 +175,7 @@ function resolveName(
     at: src.kind === 'pod' ? `pod:${src.pod.key}` : 'external:internet',
     node: src.kind === 'pod' ? src.pod.nodeName : null,
     device: 'resolver',
-    packet: { src: '', dst: ip, protocol: 'UDP' },
+    packet: { src: result.server ?? '', dst: ip, protocol: 'UDP' },
     text: `${name} resolves to ${result.answer.addresses.join(', ')}${result.answer.cnameChain.length > 0 ? ` (CNAME ${result.answer.cnameChain.join(' → ')})` : ''}${result.upstream ? ' from the upstream resolver' : ''}`,
   });
   return { ip };
@@ -169,6 +187,63 @@ function defaultPort(cluster: Cluster, target: ReturnType<typeof parseTarget>): 
   if (t.kind === 'url') return t.port ?? (t.scheme === 'https' ? 443 : 80);
   if (t.kind === 'service') return cluster.serviceByKey.get(t.key)?.ports[0]?.port ?? 80;
   return 80;
+}
+
+/** `localhost` inside the source pod: its own loopback, shared by all its containers. */
+function probeLocalhost(
+  cluster: Cluster,
+  src: Source,
+  d: Draft,
+  port: number,
+  protocol: Protocol,
+  ask: HttpAsk,
+  seed: number,
+): ProbeResult {
+  if (src.kind !== 'pod')
+    return d.done('unreachable', 'localhost only means something inside a pod');
+  const l = resolveLocalhost(src.pod, port, protocol);
+  const srcPort = ephemeralPort(seed);
+  const pkt = { src: `127.0.0.1:${String(srcPort)}`, dst: `127.0.0.1:${String(port)}`, protocol };
+  d.seenSource = '127.0.0.1';
+  d.hops.push({
+    kind: 'interface',
+    at: `pod:${src.pod.key}`,
+    node: src.pod.nodeName,
+    device: 'lo',
+    packet: pkt,
+    text: `containers of ${src.pod.name} share one network namespace: localhost is the pod's own loopback`,
+  });
+  if (!l)
+    return d.done(
+      'refused',
+      `nothing in ${src.pod.key} listens on localhost:${String(port)}/${protocol}: connection refused`,
+    );
+  d.hops.push({
+    kind: 'deliver',
+    at: `pod:${src.pod.key}`,
+    node: src.pod.nodeName,
+    device: l.process,
+    packet: pkt,
+    text: `${l.process} in container ${l.container} answers`,
+  });
+  d.backend = { pod: src.pod.key, ip: '127.0.0.1' };
+  const leg: Leg = {
+    hops: [],
+    translation: null,
+    seenSource: '127.0.0.1',
+    srcPort,
+    outcome: { kind: 'delivered', pod: src.pod, node: null, listener: l, port, text: '' },
+  };
+  const http = protocol === 'TCP' ? answerHttp(cluster, leg, ask, seed) : null;
+  d.response = http?.response ?? null;
+  const other =
+    src.container && src.container !== l.container
+      ? ` (a different container from ${src.container}: they share localhost)`
+      : '';
+  return d.done(
+    'delivered',
+    `${l.process} in container ${l.container} answers on localhost:${String(port)}${other}${http?.text ? `. ${http.text}` : ''}`,
+  );
 }
 
 /** Follow one connection. Never throws on user input. */
@@ -190,53 +265,16 @@ export function probe(cluster: Cluster, req: ProbeRequest): ProbeResult {
     port,
     protocol,
   );
+  if (!cluster.settings.enforcesPolicy && cluster.policies.length > 0) {
+    d.note = `Note: the ${cluster.settings.cniPlugin} CNI does not enforce NetworkPolicy, so the scenario's policies have no effect`;
+  }
   let ask: HttpAsk = { scheme: port === 443 ? 'https' : 'http', host: req.to, path: '/' };
 
   // Where to connect.
   let dstIp: string;
   switch (target.kind) {
-    case 'localhost': {
-      if (src.kind !== 'pod')
-        return d.done('unreachable', 'localhost only means something inside a pod');
-      const l = resolveLocalhost(src.pod, port, protocol);
-      const pkt = { src: `127.0.0.1:${String(port)}`, dst: `127.0.0.1:${String(port)}`, protocol };
-      d.seenSource = '127.0.0.1';
-      d.hops.push({
-        kind: 'interface',
-        at: `pod:${src.pod.key}`,
-        node: src.pod.nodeName,
-        device: 'lo',
-        packet: pkt,
-        text: `containers of ${src.pod.name} share one network namespace: localhost is the pod's own loopback`,
-      });
-      if (!l)
-        return d.done(
-          'refused',
-          `nothing in ${src.pod.key} listens on localhost:${String(port)}/${protocol}: connection refused`,
-        );
-      d.hops.push({
-        kind: 'deliver',
-        at: `pod:${src.pod.key}`,
-        node: src.pod.nodeName,
-        device: l.process,
-        packet: pkt,
-        text: `${l.process} in container ${l.container} answers`,
-      });
-      d.backend = { pod: src.pod.key, ip: '127.0.0.1' };
-      const leg: Leg = {
-        hops: [],
-        translation: null,
-        seenSource: '127.0.0.1',
-        srcPort: port,
-        outcome: { kind: 'delivered', pod: src.pod, node: null, listener: l, port, text: '' },
-      };
-      const http = answerHttp(cluster, leg, { scheme: 'http', host: 'localhost', path: '/' }, seed);
-      d.response = http.response;
-      return d.done(
-        'delivered',
-        `${l.process} in container ${l.container} answers on localhost:${String(port)}${src.container && src.container !== l.container ? ` (a different container from ${src.container}: they share localhost)` : ''}${http.text ? `. ${http.text}` : ''}`,
-      );
-    }
+    case 'localhost':
+      return probeLocalhost(cluster, src, d, port, protocol, { ...ask, host: 'localhost' }, seed);
     case 'pod': {
       const pod = cluster.podByKey.get(target.key);
       if (!pod) return notFound(req, `no pod ${target.key}`);
@@ -295,7 +333,14 @@ export function probe(cluster: Cluster, req: ProbeRequest): ProbeResult {
       } else {
         dstIp = svc.clusterIP ?? '';
       }
-      ask = { ...ask, host: `${svc.name}.${svc.namespace}.svc.${cluster.settings.clusterDomain}` };
+      // curl sends the name or address it was given as the Host header.
+      ask = {
+        ...ask,
+        host:
+          src.kind === 'external'
+            ? dstIp
+            : `${svc.name}.${svc.namespace}.svc.${cluster.settings.clusterDomain}`,
+      };
       break;
     }
     case 'ip':
@@ -312,11 +357,12 @@ export function probe(cluster: Cluster, req: ProbeRequest): ProbeResult {
           path: target.path,
         };
       else ask = { ...ask, host };
+      if (host === 'localhost' || host === '127.0.0.1')
+        return probeLocalhost(cluster, src, d, port, protocol, ask, seed);
       if (parseIPv4(host) !== null) {
         dstIp = host;
         break;
       }
-      if (host === 'localhost') return probe(cluster, { ...req, to: 'localhost', port });
       const r = resolveName(cluster, src, host, d, seed);
       if ('verdict' in r) return d.done(r.verdict, r.text);
       dstIp = r.ip;
@@ -351,11 +397,13 @@ export function probe(cluster: Cluster, req: ProbeRequest): ProbeResult {
       };
       return d.done(
         'delivered',
-        `the connection left the cluster masqueraded as the node's IP ${leg.seenSource}; the outside host answered`,
+        src.kind === 'external'
+          ? 'the outside host answered directly: this traffic never enters the cluster'
+          : `the connection left the cluster masqueraded as the node's IP ${leg.seenSource}; the outside host answered`,
       );
     }
     case 'delivered': {
-      if (!t) d.backend = { pod: o.pod?.key ?? null, ip: dstIp };
+      if (!t) d.backend = { pod: o.pod?.key ?? null, ip: o.pod?.ip ?? o.node?.ip ?? dstIp };
       if (protocol !== 'TCP') return d.done('delivered', o.text);
       const http = answerHttp(cluster, leg, ask, seed);
       d.hops.push(...http.hops);
