@@ -25,7 +25,8 @@ test.describe('start page', () => {
     for (const node of ['control-plane', 'worker-1', 'worker-2']) {
       await expect(canvas.getByRole('heading', { name: node, exact: true })).toBeVisible();
     }
-    await expect(page.getByRole('region', { name: 'Diagnostics' })).toContainText(
+    await page.getByRole('tab', { name: 'Simulation events' }).click();
+    await expect(page.getByRole('region', { name: 'Simulation events' })).toContainText(
       'No errors or warnings',
     );
   });
@@ -33,6 +34,7 @@ test.describe('start page', () => {
   test('the reachability matrix follows the demo policies on TCP 80', async ({
     page,
   }, testInfo) => {
+    await page.getByRole('tab', { name: 'Reachability matrix' }).click();
     const region = page.getByRole('region', { name: 'Reachability matrix' });
     await expect(region).toContainText('TCP port 80');
     const table = region.getByRole('table', { name: 'Reachability matrix' });

@@ -1,13 +1,12 @@
+import { useEffect } from 'react';
 import demoYaml from '../lessons/demo.yaml?raw';
-import type { MatrixQuery, SimulationView, SourceFile } from '../worker/protocol';
-import { ClusterCanvas } from './ClusterCanvas';
-import { DiagnosticsPanel } from './DiagnosticsPanel';
-import { ReachabilityMatrix } from './ReachabilityMatrix';
-import { useSimulation } from './useSimulation';
-
-// Module-level so their identity is stable: a new array would be a new simulation.
-const DEMO_FILES: readonly SourceFile[] = [{ file: 'demo.yaml', content: demoYaml }];
-const MATRIX_QUERY: MatrixQuery = { port: 80, protocol: 'TCP' };
+import { useStore } from '../store';
+import type { SimulationView } from '../worker/protocol';
+import { ClusterCanvas } from './canvas/ClusterCanvas';
+import { Inspector } from './inspector/Inspector';
+import { Dock } from './layout/Dock';
+import { Palette } from './palette/Palette';
+import { useEngine } from './useEngine';
 
 function Summary({ view }: { readonly view: SimulationView }) {
   const running = view.pods.filter((p) => p.phase === 'Running').length;
@@ -22,6 +21,10 @@ function Summary({ view }: { readonly view: SimulationView }) {
         <dd>{`${String(running)} / ${String(view.pods.length)}`}</dd>
       </div>
       <div>
+        <dt>services</dt>
+        <dd>{view.services.length}</dd>
+      </div>
+      <div>
         <dt>policies</dt>
         <dd>{view.policyCount}</dd>
       </div>
@@ -29,20 +32,44 @@ function Summary({ view }: { readonly view: SimulationView }) {
         <dt>CNI</dt>
         <dd>{view.enforcesPolicy ? view.cniPlugin : `${view.cniPlugin} (no policy)`}</dd>
       </div>
-      <div>
-        <dt>pod CIDR</dt>
-        <dd>
-          <code>{view.podCIDR}</code>
-        </dd>
-      </div>
     </dl>
   );
 }
 
-export function App() {
-  const state = useSimulation(DEMO_FILES, MATRIX_QUERY);
+function CanvasArea() {
+  const view = useStore((s) => s.view);
+  const status = useStore((s) => s.status);
+  const failure = useStore((s) => s.failure);
   return (
-    <div className="app">
+    <main className="canvas-area" aria-busy={status === 'running'}>
+      {failure !== null && (
+        <div className="notice notice--error" role="alert">
+          <strong>The engine failed.</strong> This is a bug in k8snet, not in your manifests.
+          <pre>{failure}</pre>
+        </div>
+      )}
+      {view === null ? (
+        <p className="status">Building the cluster…</p>
+      ) : (
+        <ClusterCanvas view={view} />
+      )}
+    </main>
+  );
+}
+
+export function App() {
+  const view = useStore((s) => s.view);
+  const fileName = useStore((s) => s.fileName);
+  const theme = useStore((s) => s.theme);
+  const toggleTheme = useStore((s) => s.toggleTheme);
+  useEffect(() => {
+    // Start on the built-in demo cluster.
+    if (useStore.getState().appliedText === '')
+      useStore.getState().loadDocument('demo.yaml', demoYaml);
+  }, []);
+  useEngine();
+  return (
+    <div className="app" data-theme={theme}>
       <header className="topbar">
         <div className="brand">
           <span className="brand__logo" aria-hidden="true">
@@ -54,29 +81,24 @@ export function App() {
           </div>
         </div>
         <p className="scenario">
-          Scenario <strong>demo.yaml</strong>
-          <span className="scenario__hint">shop · data · default</span>
+          Scenario <strong>{fileName}</strong>
         </p>
-        {state.status === 'ready' && <Summary view={state.view} />}
+        {view && <Summary view={view} />}
+        <button
+          type="button"
+          className="topbar__button"
+          onClick={toggleTheme}
+          aria-label="Toggle dark theme"
+        >
+          {theme === 'light' ? '☾' : '☀'}
+        </button>
       </header>
-      <main className="main" aria-busy={state.status === 'running'}>
-        {state.status === 'running' && <p className="status">Building the cluster…</p>}
-        {state.status === 'failed' && (
-          <div className="notice notice--error" role="alert">
-            <strong>The engine failed.</strong> This is a bug in k8snet, not in your manifests.
-            <pre>{state.message}</pre>
-          </div>
-        )}
-        {state.status === 'ready' && (
-          <>
-            <ClusterCanvas nodes={state.view.nodes} pods={state.view.pods} />
-            <div className="lower">
-              <ReachabilityMatrix matrix={state.view.matrix} cniPlugin={state.view.cniPlugin} />
-              <DiagnosticsPanel diagnostics={state.view.diagnostics} />
-            </div>
-          </>
-        )}
-      </main>
+      <div className="workspace">
+        <Palette />
+        <CanvasArea />
+        <Inspector />
+      </div>
+      <Dock />
     </div>
   );
 }

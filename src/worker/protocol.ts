@@ -58,6 +58,12 @@ export interface PodView {
   /** Part of the cluster itself (CoreDNS, the ingress controller), not of the scenario. */
   readonly isSystem: boolean;
   readonly containers: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+  readonly ready: boolean;
+  /** Sockets the pod's processes listen on, e.g. `80/TCP nginx (nginx)`. */
+  readonly listeners: readonly string[];
+  /** Containers that fail (e.g. a second process binding a taken port), with why. */
+  readonly failing: readonly string[];
   /** The controller that owns the pod, outermost (`Deployment/frontend`), if any. */
   readonly owner?: string;
 }
@@ -78,6 +84,78 @@ export interface DiagnosticView {
   readonly diagnostic: Diagnostic;
 }
 
+export interface NamespaceView {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  /** Declared by a Namespace object (false: created because something used it). */
+  readonly declared: boolean;
+}
+
+export interface ServicePortView {
+  readonly name: string;
+  readonly protocol: Protocol;
+  readonly port: number;
+  readonly targetPort: number | string;
+  readonly nodePort: number | null;
+}
+
+/** One Service endpoint: a pod (or a bare address) and the resolved target port. */
+export interface EndpointView {
+  readonly pod: string | null;
+  readonly ip: string;
+  readonly port: number;
+  readonly ready: boolean;
+  /** Which Service port this endpoint serves (name, or the port number when unnamed). */
+  readonly servicePort: string;
+}
+
+export interface ServiceView {
+  /** `ns/name`. */
+  readonly key: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+  readonly clusterIP: string | null;
+  readonly headless: boolean;
+  readonly externalName: string | null;
+  readonly loadBalancerIP: string | null;
+  readonly externalIPs: readonly string[];
+  readonly ports: readonly ServicePortView[];
+  readonly selector: Readonly<Record<string, string>> | null;
+  readonly endpoints: readonly EndpointView[];
+  readonly isSystem: boolean;
+}
+
+export interface IngressPathView {
+  readonly host: string | null;
+  readonly path: string;
+  readonly pathType: string;
+  /** `ns/name` of the backend Service, and its port (number or name). */
+  readonly service: string;
+  readonly port: number | string;
+}
+
+export interface IngressView {
+  readonly key: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly className: string | null;
+  readonly served: boolean;
+  readonly paths: readonly IngressPathView[];
+  readonly tlsHosts: readonly string[];
+}
+
+export interface PolicyView {
+  readonly key: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly types: readonly ('Ingress' | 'Egress')[];
+  /** Pods the podSelector selects (`ns/name`). */
+  readonly selects: readonly string[];
+  /** The policy's rules in words. */
+  readonly rules: readonly string[];
+}
+
 export interface SimulationView {
   readonly cniPlugin: string;
   readonly enforcesPolicy: boolean;
@@ -86,7 +164,11 @@ export interface SimulationView {
   readonly manifestCount: number;
   readonly policyCount: number;
   readonly nodes: readonly NodeView[];
+  readonly namespaces: readonly NamespaceView[];
   readonly pods: readonly PodView[];
+  readonly services: readonly ServiceView[];
+  readonly ingresses: readonly IngressView[];
+  readonly policies: readonly PolicyView[];
   readonly matrix: MatrixView;
   readonly diagnostics: readonly DiagnosticView[];
 }

@@ -4,33 +4,10 @@
  */
 import { computeMatrix } from '../engine/matrix';
 import { loadScenario } from '../engine/scenario';
-import type { SimPod } from '../engine/types';
 import { formatDiagnostic } from '../model/diagnostics';
 import type { Diagnostic } from '../model/diagnostics';
-import type {
-  DiagnosticView,
-  MatrixView,
-  PodView,
-  SimulateRequest,
-  SimulationView,
-} from './protocol';
-
-function toPodView(pod: SimPod): PodView {
-  const owner = pod.owners[0];
-  return {
-    key: pod.key,
-    namespace: pod.namespace,
-    name: pod.name,
-    ip: pod.ip,
-    node: pod.nodeName,
-    phase: pod.phase,
-    ...(pod.pendingReason === undefined ? {} : { pendingReason: pod.pendingReason }),
-    hostNetwork: pod.hostNetwork,
-    isSystem: pod.isSystem,
-    containers: pod.containers.map((c) => c.name),
-    ...(owner ? { owner: `${owner.kind}/${owner.name}` } : {}),
-  };
-}
+import { toIngressViews, toPodView, toPolicyViews, toServiceViews } from './views';
+import type { DiagnosticView, MatrixView, SimulateRequest, SimulationView } from './protocol';
 
 /** Scenario and cluster findings, once each (the scenario may repeat the build's). */
 function toDiagnosticViews(lists: readonly (readonly Diagnostic[])[]): DiagnosticView[] {
@@ -84,7 +61,15 @@ export function simulate(request: Pick<SimulateRequest, 'files' | 'matrix'>): Si
       podCIDR: n.podCIDR,
       isControlPlane: n.isControlPlane,
     })),
+    namespaces: cluster.namespaces.map((n) => ({
+      name: n.name,
+      labels: n.labels,
+      declared: n.declared,
+    })),
     pods: cluster.pods.map(toPodView),
+    services: toServiceViews(cluster),
+    ingresses: toIngressViews(cluster),
+    policies: toPolicyViews(cluster),
     matrix: matrixView,
     diagnostics: toDiagnosticViews([scenario.diagnostics, cluster.diagnostics]),
   };

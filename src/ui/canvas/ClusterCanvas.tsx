@@ -1,9 +1,8 @@
-import type { NodeView, PodView } from '../worker/protocol';
+import type { NodeView, PodView, SimulationView } from '../../worker/protocol';
 import { PodItem } from './PodItem';
 
 interface ClusterCanvasProps {
-  readonly nodes: readonly NodeView[];
-  readonly pods: readonly PodView[];
+  readonly view: SimulationView;
 }
 
 function NodeCard({ node, pods }: { readonly node: NodeView; readonly pods: readonly PodView[] }) {
@@ -38,7 +37,8 @@ function NodeCard({ node, pods }: { readonly node: NodeView; readonly pods: read
  * The cluster as a list for now: one card per node with the pods scheduled on it, and the pods
  * no node could take. (The interactive canvas comes in its own issue.)
  */
-export function ClusterCanvas({ nodes, pods }: ClusterCanvasProps) {
+export function ClusterCanvas({ view }: ClusterCanvasProps) {
+  const { nodes, pods } = view;
   const pending = pods.filter((p) => p.node === null);
   return (
     <section className="panel canvas" aria-label="Cluster canvas">

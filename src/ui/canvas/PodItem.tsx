@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
-import type { PodView } from '../worker/protocol';
-import { namespaceHue } from './namespaceColor';
+import type { PodView } from '../../worker/protocol';
+import { namespaceHue } from '../namespaceColor';
 
 interface PodItemProps {
   readonly pod: PodView;

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
-import type { MatrixView } from '../worker/protocol';
-import { namespaceHue } from './namespaceColor';
+import type { MatrixView } from '../../worker/protocol';
+import { namespaceHue } from '../namespaceColor';
 
 interface ReachabilityMatrixProps {
   readonly matrix: MatrixView;

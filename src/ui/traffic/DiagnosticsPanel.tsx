@@ -1,4 +1,4 @@
-import type { DiagnosticView } from '../worker/protocol';
+import type { DiagnosticView } from '../../worker/protocol';
 
 interface DiagnosticsPanelProps {
   readonly diagnostics: readonly DiagnosticView[];
