@@ -10,15 +10,19 @@ export interface UiSlice {
   readonly selected: string | null;
   readonly panel: PanelName;
   readonly theme: Theme;
+  /** A message for the user (a broken share link, a restored session), or null. */
+  readonly notice: { readonly kind: 'info' | 'error'; readonly text: string } | null;
   select: (id: string | null) => void;
   openPanel: (panel: PanelName) => void;
   toggleTheme: () => void;
+  notify: (notice: UiSlice['notice']) => void;
 }
 
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   selected: null,
   panel: 'editor',
   theme: 'light',
+  notice: null,
   select: (id) => {
     set({ selected: id });
   },
@@ -27,5 +31,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   },
   toggleTheme: () => {
     set((s) => ({ theme: s.theme === 'light' ? 'dark' : 'light' }));
+  },
+  notify: (notice) => {
+    set({ notice });
   },
 });

@@ -1,12 +1,59 @@
-import { useEffect } from 'react';
-import demoYaml from '../lessons/demo.yaml?raw';
 import { useStore } from '../store';
+import { encodeShare } from '../store/share';
 import type { SimulationView } from '../worker/protocol';
 import { ClusterCanvas } from './canvas/ClusterCanvas';
 import { Inspector } from './inspector/Inspector';
 import { Dock } from './layout/Dock';
 import { Palette } from './palette/Palette';
+import { useDocumentLifecycle, useUndoShortcuts } from './useDocumentLifecycle';
 import { useEngine } from './useEngine';
+
+function ShareButton() {
+  const notify = useStore((s) => s.notify);
+  const share = async () => {
+    const { fileName, appliedText } = useStore.getState();
+    const fragment = await encodeShare({ fileName, appliedText });
+    const url = `${window.location.origin}${window.location.pathname}#${fragment}`;
+    window.history.replaceState(null, '', `#${fragment}`);
+    try {
+      await navigator.clipboard.writeText(url);
+      notify({ kind: 'info', text: 'Share link copied: it holds the whole scenario.' });
+    } catch {
+      notify({
+        kind: 'info',
+        text: 'Share link is in the address bar: it holds the whole scenario.',
+      });
+    }
+  };
+  return (
+    <button type="button" className="topbar__button" onClick={() => void share()}>
+      Share
+    </button>
+  );
+}
+
+function Notice() {
+  const notice = useStore((s) => s.notice);
+  const notify = useStore((s) => s.notify);
+  if (!notice) return null;
+  return (
+    <div
+      className={`toast toast--${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+    >
+      <span>{notice.text}</span>
+      <button
+        type="button"
+        aria-label="Dismiss"
+        onClick={() => {
+          notify(null);
+        }}
+      >
+        ×
+      </button>
+    </div>
+  );
+}
 
 function Summary({ view }: { readonly view: SimulationView }) {
   const running = view.pods.filter((p) => p.phase === 'Running').length;
@@ -62,11 +109,8 @@ export function App() {
   const fileName = useStore((s) => s.fileName);
   const theme = useStore((s) => s.theme);
   const toggleTheme = useStore((s) => s.toggleTheme);
-  useEffect(() => {
-    // Start on the built-in demo cluster.
-    if (useStore.getState().appliedText === '')
-      useStore.getState().loadDocument('demo.yaml', demoYaml);
-  }, []);
+  useDocumentLifecycle();
+  useUndoShortcuts();
   useEngine();
   return (
     <div className="app" data-theme={theme}>
@@ -84,6 +128,7 @@ export function App() {
           Scenario <strong>{fileName}</strong>
         </p>
         {view && <Summary view={view} />}
+        <ShareButton />
         <button
           type="button"
           className="topbar__button"
@@ -99,6 +144,7 @@ export function App() {
         <Inspector />
       </div>
       <Dock />
+      <Notice />
     </div>
   );
 }
