@@ -6,7 +6,7 @@ import type { EngineClient } from '../worker/client';
 // One worker for the page's lifetime: starting a worker and loading the engine costs more than
 // simulating a small scenario.
 let client: EngineClient | undefined;
-function engine(): EngineClient {
+export function engine(): EngineClient {
   client ??= createEngineClient();
   return client;
 }

@@ -29,6 +29,11 @@ export class EngineClient {
   readonly #worker: WorkerPort;
   #nextId = 1;
   readonly #pending = new Map<number, (outcome: SimulationOutcome) => void>();
+  /** explainPair requests: answered from the last simulation; never superseded by one another. */
+  readonly #explains = new Map<
+    number,
+    (answer: { allowed: boolean; text: string } | null) => void
+  >();
 
   constructor(worker: WorkerPort) {
     this.#worker = worker;
@@ -65,6 +70,19 @@ export class EngineClient {
     });
   }
 
+  /** Why is one matrix cell what it is? null if the worker failed or was disposed. */
+  explainPair(
+    from: string,
+    to: string,
+    matrix: MatrixQuery,
+  ): Promise<{ allowed: boolean; text: string } | null> {
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      this.#explains.set(id, resolve);
+      this.#worker.postMessage({ type: 'explainPair', id, from, to, matrix });
+    });
+  }
+
   /** Stop waiting for request `id` and tell the worker to skip it if it has not started. */
   cancel(id: number): void {
     const resolve = this.#pending.get(id);
@@ -80,12 +98,20 @@ export class EngineClient {
   }
 
   #settleAll(outcome: SimulationOutcome): void {
+    for (const resolve of this.#explains.values()) resolve(null);
+    this.#explains.clear();
     const waiting = [...this.#pending.values()];
     this.#pending.clear();
     for (const resolve of waiting) resolve(outcome);
   }
 
   #receive(reply: EngineReply): void {
+    if (reply.type === 'explained' || (reply.type === 'failed' && this.#explains.has(reply.id))) {
+      const answer = this.#explains.get(reply.id);
+      this.#explains.delete(reply.id);
+      answer?.(reply.type === 'explained' ? { allowed: reply.allowed, text: reply.text } : null);
+      return;
+    }
     const resolve = this.#pending.get(reply.id);
     if (!resolve) return; // stale
     this.#pending.delete(reply.id);

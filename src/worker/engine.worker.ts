@@ -5,8 +5,8 @@
  * is synchronous and cannot be interrupted once running).
  */
 import { assertNever } from '../model/diagnostics';
-import type { EngineReply, EngineRequest, SimulateRequest } from './protocol';
-import { simulate } from './simulate';
+import type { EngineReply, EngineRequest, ExplainPairRequest, SimulateRequest } from './protocol';
+import { explainPair, simulate } from './simulate';
 
 /** What this file uses of DedicatedWorkerGlobalScope (typed here so it compiles with the DOM lib too). */
 interface WorkerScope {
@@ -15,7 +15,7 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const queue: SimulateRequest[] = [];
+const queue: (SimulateRequest | ExplainPairRequest)[] = [];
 let isScheduled = false;
 
 function reply(message: EngineReply): void {
@@ -27,7 +27,17 @@ function drain(): void {
   const request = queue.shift();
   if (!request) return;
   try {
-    reply({ type: 'simulated', id: request.id, view: simulate(request) });
+    if (request.type === 'simulate')
+      reply({ type: 'simulated', id: request.id, view: simulate(request) });
+    else {
+      const { allowed, text } = explainPair(
+        request.from,
+        request.to,
+        request.matrix.port,
+        request.matrix.protocol,
+      );
+      reply({ type: 'explained', id: request.id, allowed, text });
+    }
   } catch (error) {
     reply({
       type: 'failed',
@@ -48,6 +58,7 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   const request = event.data;
   switch (request.type) {
     case 'simulate':
+    case 'explainPair':
       queue.push(request);
       schedule();
       break;

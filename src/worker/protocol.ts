@@ -34,7 +34,16 @@ export interface CancelRequest {
   readonly id: number;
 }
 
-export type EngineRequest = SimulateRequest | CancelRequest;
+/** Why may (or may not) `from` connect to `to`? Answered from the last simulated cluster. */
+export interface ExplainPairRequest {
+  readonly type: 'explainPair';
+  readonly id: number;
+  readonly from: string;
+  readonly to: string;
+  readonly matrix: MatrixQuery;
+}
+
+export type EngineRequest = SimulateRequest | CancelRequest | ExplainPairRequest;
 
 export interface NodeView {
   readonly name: string;
@@ -186,4 +195,12 @@ export interface FailedReply {
   readonly message: string;
 }
 
-export type EngineReply = SimulatedReply | FailedReply;
+export interface ExplainedReply {
+  readonly type: 'explained';
+  readonly id: number;
+  readonly allowed: boolean;
+  /** The decision in words: which policies isolate each side and which rule allows it. */
+  readonly text: string;
+}
+
+export type EngineReply = SimulatedReply | FailedReply | ExplainedReply;

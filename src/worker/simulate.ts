@@ -4,6 +4,9 @@
  */
 import { computeMatrix } from '../engine/matrix';
 import { loadScenario } from '../engine/scenario';
+import type { Cluster, Protocol } from '../engine/types';
+import { evaluateConnection } from '../engine/networkpolicy';
+import type { DirectionVerdict } from '../engine/networkpolicy';
 import { formatDiagnostic } from '../model/diagnostics';
 import type { Diagnostic } from '../model/diagnostics';
 import { toIngressViews, toPodView, toPolicyViews, toServiceViews } from './views';
@@ -25,8 +28,12 @@ function toDiagnosticViews(lists: readonly (readonly Diagnostic[])[]): Diagnosti
   return out;
 }
 
+/** The last simulated cluster, for follow-up questions (explainPair) without rebuilding. */
+let lastCluster: Cluster | null = null;
+
 export function simulate(request: Pick<SimulateRequest, 'files' | 'matrix'>): SimulationView {
   const scenario = loadScenario(request.files);
+  lastCluster = scenario.cluster;
   const { cluster } = scenario;
   // The cluster's own pods (CoreDNS) are shown on their nodes but left out of the matrix, as
   // `k8snet matrix` leaves them out.
@@ -72,5 +79,33 @@ export function simulate(request: Pick<SimulateRequest, 'files' | 'matrix'>): Si
     policies: toPolicyViews(cluster),
     matrix: matrixView,
     diagnostics: toDiagnosticViews([scenario.diagnostics, cluster.diagnostics]),
+  };
+}
+
+function directionText(side: string, dir: 'egress' | 'ingress', v: DirectionVerdict): string {
+  if (!v.isolated) return `${side}'s ${dir} is not isolated${v.reason ? ` (${v.reason})` : ''}`;
+  if (v.allowedBy.length === 0)
+    return `${side}'s ${dir} is isolated by ${v.policies.join(', ')} and no rule allows this`;
+  return `${side}'s ${dir} is allowed by ${v.allowedBy.map((a) => `${a.policy} rule ${String(a.rule)}`).join(', ')}`;
+}
+
+/** Why one matrix cell is what it is, in words. */
+export function explainPair(
+  from: string,
+  to: string,
+  port: number,
+  protocol: Protocol,
+): { allowed: boolean; text: string } {
+  const cluster = lastCluster;
+  const a = cluster?.podByKey.get(from);
+  const b = cluster?.podByKey.get(to);
+  if (!cluster || !a || !b)
+    return { allowed: false, text: `no pod ${!a ? from : to} in the current scenario` };
+  const v = evaluateConnection(cluster, a, b, port, protocol);
+  const head = `${from} → ${to} on ${protocol}/${String(port)}: ${v.allowed ? 'allowed' : 'denied'}`;
+  if (v.note) return { allowed: v.allowed, text: `${head} (${v.note})` };
+  return {
+    allowed: v.allowed,
+    text: `${head}. ${directionText(from, 'egress', v.egress)}; ${directionText(to, 'ingress', v.ingress)}.`,
   };
 }

@@ -16,8 +16,15 @@ const TABS: readonly { readonly id: PanelName; readonly label: string }[] = [
 
 function MatrixTab() {
   const view = useStore((s) => s.view);
+  const previous = useStore((s) => s.previousView);
   if (!view) return <p className="status">Building the cluster…</p>;
-  return <ReachabilityMatrix matrix={view.matrix} cniPlugin={view.cniPlugin} />;
+  return (
+    <ReachabilityMatrix
+      matrix={view.matrix}
+      cniPlugin={view.cniPlugin}
+      previous={previous?.matrix ?? null}
+    />
+  );
 }
 
 function EventsTab() {
