@@ -16,6 +16,8 @@ export interface DocumentSlice {
   setDraft: (text: string) => void;
   /** Make the draft the applied text (the Apply button, Ctrl/Cmd+Enter). */
   applyDraft: () => void;
+  /** A canvas or Inspector edit: the new text is applied at once, as one undo step. */
+  applyText: (text: string) => void;
   /** Replace the whole document (gallery, import, share link). */
   loadDocument: (fileName: string, text: string) => void;
 }
@@ -29,6 +31,9 @@ export const createDocumentSlice: StateCreator<Store, [], [], DocumentSlice> = (
   },
   applyDraft: () => {
     set((s) => ({ appliedText: s.draftText }));
+  },
+  applyText: (text) => {
+    set({ appliedText: text, draftText: text });
   },
   loadDocument: (fileName, text) => {
     set({ fileName, appliedText: text, draftText: text });

@@ -1,11 +1,12 @@
+import { useState } from 'react';
 import { useStore } from '../store';
 import { encodeShare } from '../store/share';
 import type { SimulationView } from '../worker/protocol';
 import { ClusterCanvas } from './canvas/ClusterCanvas';
 import { Inspector } from './inspector/Inspector';
 import { Dock } from './layout/Dock';
-import { Palette } from './palette/Palette';
-import { useDocumentLifecycle, useUndoShortcuts } from './useDocumentLifecycle';
+import { addFromPalette, Palette, TEMPLATE_MIME } from './palette/Palette';
+import { useDeleteShortcut, useDocumentLifecycle, useUndoShortcuts } from './useDocumentLifecycle';
 import { useEngine } from './useEngine';
 
 function ShareButton() {
@@ -83,12 +84,42 @@ function Summary({ view }: { readonly view: SimulationView }) {
   );
 }
 
+/** The Kubernetes node (canvas group) under a screen point, if any. */
+function nodeUnder(x: number, y: number): string | null {
+  for (const el of document.elementsFromPoint(x, y)) {
+    const id = el.closest('[data-id^="node:"]')?.getAttribute('data-id');
+    if (id) return id.slice('node:'.length);
+  }
+  return null;
+}
+
 function CanvasArea() {
   const view = useStore((s) => s.view);
   const status = useStore((s) => s.status);
   const failure = useStore((s) => s.failure);
+  const [isOver, setOver] = useState(false);
   return (
-    <main className="canvas-area" aria-busy={status === 'running'}>
+    <main
+      className={`canvas-area${isOver ? ' canvas-area--drop' : ''}`}
+      aria-busy={status === 'running'}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes(TEMPLATE_MIME)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      }}
+      onDragLeave={() => {
+        setOver(false);
+      }}
+      onDrop={(e) => {
+        setOver(false);
+        const template = e.dataTransfer.getData(TEMPLATE_MIME);
+        if (template === '') return;
+        e.preventDefault();
+        // Dropped on a node: pin the pod there (nodeName); elsewhere the scheduler places it.
+        void addFromPalette(template, nodeUnder(e.clientX, e.clientY));
+      }}
+    >
       {failure !== null && (
         <div className="notice notice--error" role="alert">
           <strong>The engine failed.</strong> This is a bug in k8snet, not in your manifests.
@@ -111,6 +142,7 @@ export function App() {
   const toggleTheme = useStore((s) => s.toggleTheme);
   useDocumentLifecycle();
   useUndoShortcuts();
+  useDeleteShortcut();
   useEngine();
   return (
     <div className="app" data-theme={theme}>

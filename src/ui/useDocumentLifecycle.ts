@@ -3,6 +3,8 @@ import demoYaml from '../lessons/demo.yaml?raw';
 import { useStore } from '../store';
 import { loadSaved, save } from '../store/persistence';
 import { decodeShare } from '../store/share';
+import type { ObjectRef } from '../model/edit';
+import { engine } from './useEngine';
 
 /**
  * Where the document comes from at start, and where it goes afterwards: a share link in the
@@ -79,6 +81,61 @@ export function useUndoShortcuts(): void {
         e.preventDefault();
         redo();
       }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+}
+
+const KIND_OF_ID: Readonly<Record<string, string>> = {
+  pod: 'Pod',
+  service: 'Service',
+  ingress: 'Ingress',
+  networkpolicy: 'NetworkPolicy',
+  namespace: 'Namespace',
+  node: 'Node',
+};
+
+/** The object a canvas id stands for (`pod:ns/name` → Pod ns/name). */
+export function refOfCanvasId(id: string): ObjectRef | null {
+  const colon = id.indexOf(':');
+  const kind = KIND_OF_ID[id.slice(0, colon)];
+  if (colon < 0 || !kind) return null;
+  const rest = id.slice(colon + 1);
+  const slash = rest.indexOf('/');
+  return slash < 0
+    ? { kind, namespace: '', name: rest }
+    : { kind, namespace: rest.slice(0, slash), name: rest.slice(slash + 1) };
+}
+
+/** Delete removes the selected object from the YAML (undo brings it back). */
+export function useDeleteShortcut(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Delete') return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], .cm-editor')) return;
+      const { selected, appliedText, applyText, notify, select } = useStore.getState();
+      const ref = selected ? refOfCanvasId(selected) : null;
+      if (!ref) return;
+      e.preventDefault();
+      void engine()
+        .edit(appliedText, { op: 'delete', target: ref })
+        .then((result) => {
+          if (!result) return;
+          if (!result.ok) {
+            notify({ kind: 'error', text: result.message });
+            return;
+          }
+          applyText(result.text);
+          select(null);
+          notify({
+            kind: 'info',
+            text: `Deleted ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name} (Ctrl+Z brings it back).`,
+          });
+        });
     };
     window.addEventListener('keydown', onKey);
     return () => {

@@ -3,7 +3,9 @@
  * a reply whose id is no longer pending (cancelled, superseded by a newer simulation, or from
  * before a dispose) is stale and dropped, so the page never shows an older cluster over a newer one.
  */
+import type { EditResult } from '../model/edit';
 import type {
+  DocumentEdit,
   EngineReply,
   EngineRequest,
   MatrixQuery,
@@ -34,6 +36,7 @@ export class EngineClient {
     number,
     (answer: { allowed: boolean; text: string } | null) => void
   >();
+  readonly #edits = new Map<number, (result: EditResult | null) => void>();
 
   constructor(worker: WorkerPort) {
     this.#worker = worker;
@@ -83,6 +86,15 @@ export class EngineClient {
     });
   }
 
+  /** Apply a canvas/palette action to the YAML text, in the worker. null if the worker failed. */
+  edit(text: string, edit: DocumentEdit): Promise<EditResult | null> {
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      this.#edits.set(id, resolve);
+      this.#worker.postMessage({ type: 'edit', id, text, edit });
+    });
+  }
+
   /** Stop waiting for request `id` and tell the worker to skip it if it has not started. */
   cancel(id: number): void {
     const resolve = this.#pending.get(id);
@@ -100,6 +112,8 @@ export class EngineClient {
   #settleAll(outcome: SimulationOutcome): void {
     for (const resolve of this.#explains.values()) resolve(null);
     this.#explains.clear();
+    for (const resolve of this.#edits.values()) resolve(null);
+    this.#edits.clear();
     const waiting = [...this.#pending.values()];
     this.#pending.clear();
     for (const resolve of waiting) resolve(outcome);
@@ -110,6 +124,12 @@ export class EngineClient {
       const answer = this.#explains.get(reply.id);
       this.#explains.delete(reply.id);
       answer?.(reply.type === 'explained' ? { allowed: reply.allowed, text: reply.text } : null);
+      return;
+    }
+    if (reply.type === 'edited' || (reply.type === 'failed' && this.#edits.has(reply.id))) {
+      const done = this.#edits.get(reply.id);
+      this.#edits.delete(reply.id);
+      done?.(reply.type === 'edited' ? reply.result : null);
       return;
     }
     const resolve = this.#pending.get(reply.id);

@@ -5,7 +5,15 @@
  * is synchronous and cannot be interrupted once running).
  */
 import { assertNever } from '../model/diagnostics';
-import type { EngineReply, EngineRequest, ExplainPairRequest, SimulateRequest } from './protocol';
+import { applyEdit } from '../model/edit';
+import { addTemplate } from '../model/templates';
+import type {
+  EditRequest,
+  EngineReply,
+  EngineRequest,
+  ExplainPairRequest,
+  SimulateRequest,
+} from './protocol';
 import { explainPair, simulate } from './simulate';
 
 /** What this file uses of DedicatedWorkerGlobalScope (typed here so it compiles with the DOM lib too). */
@@ -15,7 +23,7 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const queue: (SimulateRequest | ExplainPairRequest)[] = [];
+const queue: (SimulateRequest | ExplainPairRequest | EditRequest)[] = [];
 let isScheduled = false;
 
 function reply(message: EngineReply): void {
@@ -29,7 +37,14 @@ function drain(): void {
   try {
     if (request.type === 'simulate')
       reply({ type: 'simulated', id: request.id, view: simulate(request) });
-    else {
+    else if (request.type === 'edit') {
+      const e = request.edit;
+      const result =
+        e.op === 'addTemplate'
+          ? addTemplate(request.text, e.template, e.namespace, e.nodeName)
+          : applyEdit(request.text, e);
+      reply({ type: 'edited', id: request.id, result });
+    } else {
       const { allowed, text } = explainPair(
         request.from,
         request.to,
@@ -59,6 +74,7 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   switch (request.type) {
     case 'simulate':
     case 'explainPair':
+    case 'edit':
       queue.push(request);
       schedule();
       break;

@@ -8,6 +8,7 @@
  */
 import type { Protocol } from '../engine/types';
 import type { Diagnostic } from '../model/diagnostics';
+import type { EditOp, EditResult } from '../model/edit';
 
 /** One input file as the user wrote it. */
 export interface SourceFile {
@@ -43,7 +44,24 @@ export interface ExplainPairRequest {
   readonly matrix: MatrixQuery;
 }
 
-export type EngineRequest = SimulateRequest | CancelRequest | ExplainPairRequest;
+/** A canvas or palette action, applied to the user's YAML text off the main thread. */
+export type DocumentEdit =
+  | EditOp
+  | {
+      readonly op: 'addTemplate';
+      readonly template: string;
+      readonly namespace: string;
+      readonly nodeName: string | null;
+    };
+
+export interface EditRequest {
+  readonly type: 'edit';
+  readonly id: number;
+  readonly text: string;
+  readonly edit: DocumentEdit;
+}
+
+export type EngineRequest = SimulateRequest | CancelRequest | ExplainPairRequest | EditRequest;
 
 export interface NodeView {
   readonly name: string;
@@ -203,4 +221,10 @@ export interface ExplainedReply {
   readonly text: string;
 }
 
-export type EngineReply = SimulatedReply | FailedReply | ExplainedReply;
+export interface EditedReply {
+  readonly type: 'edited';
+  readonly id: number;
+  readonly result: EditResult;
+}
+
+export type EngineReply = SimulatedReply | FailedReply | ExplainedReply | EditedReply;
