@@ -5,6 +5,7 @@ import type { SimulationView } from '../worker/protocol';
 import { ClusterCanvas } from './canvas/ClusterCanvas';
 import { Inspector } from './inspector/Inspector';
 import { Dock } from './layout/Dock';
+import { FileMenu } from './layout/FileMenu';
 import { addFromPalette, Palette, TEMPLATE_MIME } from './palette/Palette';
 import { useDeleteShortcut, useDocumentLifecycle, useUndoShortcuts } from './useDocumentLifecycle';
 import { useEngine } from './useEngine';
@@ -160,6 +161,7 @@ export function App() {
           Scenario <strong>{fileName}</strong>
         </p>
         {view && <Summary view={view} />}
+        <FileMenu />
         <ShareButton />
         <button
           type="button"

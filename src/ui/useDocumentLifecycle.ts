@@ -117,10 +117,17 @@ export function useDeleteShortcut(): void {
       if (e.key !== 'Delete') return;
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"], .cm-editor')) return;
-      const { selected, appliedText, applyText, notify, select } = useStore.getState();
+      const { selected, appliedText, draftText, applyText, notify, select } = useStore.getState();
       const ref = selected ? refOfCanvasId(selected) : null;
       if (!ref) return;
       e.preventDefault();
+      if (draftText !== appliedText) {
+        notify({
+          kind: 'error',
+          text: 'The Manifest editor has changes that are not applied: Apply them (Ctrl+Enter) first.',
+        });
+        return;
+      }
       void engine()
         .edit(appliedText, { op: 'delete', target: ref })
         .then((result) => {

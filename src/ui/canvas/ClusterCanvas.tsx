@@ -1,66 +1,165 @@
-import type { NodeView, PodView, SimulationView } from '../../worker/protocol';
-import { PodItem } from './PodItem';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  useReactFlow,
+} from '@xyflow/react';
+import type { NodeChange, OnNodeDrag, XYPosition } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useStore } from '../../store';
+import type { SimulationView } from '../../worker/protocol';
+import './canvas.css';
+import { CanvasSearch } from './CanvasSearch';
+import { decorateEdges, decorateNodes, highlightFor, minimapColor } from './decorate';
+import { edgeTypes } from './edgeTypes';
+import { layoutCluster } from './layout';
+import { nodeTypes } from './nodeTypes';
+import type { CanvasEdge, CanvasGraph, CanvasNode } from './types';
 
 interface ClusterCanvasProps {
   readonly view: SimulationView;
 }
 
-function NodeCard({ node, pods }: { readonly node: NodeView; readonly pods: readonly PodView[] }) {
+/** Dragged positions are kept per node and parent: a pod moved to another node starts afresh. */
+const positionKey = (node: Pick<CanvasNode, 'id' | 'parentId'>) =>
+  node.parentId === undefined ? node.id : `${node.id}@${node.parentId}`;
+
+function placeNodes(graph: CanvasGraph, dragged: ReadonlyMap<string, XYPosition>): CanvasNode[] {
+  return graph.nodes.map((node) => {
+    const position = dragged.get(positionKey(node));
+    return position ? { ...node, position } : node;
+  });
+}
+
+const fitViewOptions = { padding: 0.03 };
+const minimapStyle = { width: 110, height: 66 };
+
+/**
+ * The cluster as a React Flow canvas: Kubernetes nodes holding their pods, Services above them,
+ * Ingresses and the Internet on top, NetworkPolicies beside. The layout is recomputed for every
+ * simulation result, but positions the user dragged win over it (kept in state by node id), so an
+ * Apply never snaps the picture back. Selection lives in the app store (`selected`), so the
+ * Inspector, the matrix and the canvas agree on it.
+ */
+export function ClusterCanvas({ view }: ClusterCanvasProps) {
   return (
-    <article className="node" data-id={`node:${node.name}`} aria-label={`Node ${node.name}`}>
-      <header className="node__head">
-        <h3 className="node__name">{node.name}</h3>
-        {node.isControlPlane && <span className="tag">control plane</span>}
-      </header>
-      <p className="node__meta">
-        <span>
-          node IP <code>{node.ip}</code>
-        </span>
-        <span>
-          pods <code>{node.podCIDR}</code>
-        </span>
-      </p>
-      {pods.length === 0 ? (
-        <p className="empty">No pods</p>
-      ) : (
-        <ul className="pods" aria-label={`Pods on ${node.name}`}>
-          {pods.map((pod) => (
-            <PodItem key={pod.key} pod={pod} />
-          ))}
-        </ul>
-      )}
-    </article>
+    <section className="k8s-canvas" aria-label="Cluster canvas">
+      <ReactFlowProvider>
+        <CanvasFlow view={view} />
+      </ReactFlowProvider>
+    </section>
   );
 }
 
-/**
- * The cluster as a list for now: one card per node with the pods scheduled on it, and the pods
- * no node could take. (The interactive canvas comes in its own issue.)
- */
-export function ClusterCanvas({ view }: ClusterCanvasProps) {
-  const { nodes, pods } = view;
-  const pending = pods.filter((p) => p.node === null);
+function CanvasFlow({ view }: ClusterCanvasProps) {
+  const graph = useMemo(() => layoutCluster(view), [view]);
+  const selected = useStore((s) => s.selected);
+  const select = useStore((s) => s.select);
+  const theme = useStore((s) => s.theme);
+  const fileName = useStore((s) => s.fileName);
+  const { fitView } = useReactFlow();
+
+  const [dragged, setDragged] = useState<ReadonlyMap<string, XYPosition>>(() => new Map());
+  const [placed, setPlaced] = useState(() => ({ graph, nodes: placeNodes(graph, dragged) }));
+  // Another scenario (opened, imported, picked from the gallery): its first result starts from
+  // the layout and gets fitted to the screen. Later results of the same scenario keep the user's
+  // positions and viewport. The graph current when the file changed still belongs to the old one.
+  const [scenario, setScenario] = useState({ fileName, oldGraph: null as CanvasGraph | null });
+  const [fits, setFits] = useState(0);
+  if (scenario.fileName !== fileName) setScenario({ fileName, oldGraph: graph });
+  // A new simulation result: lay out afresh, then put back what the user moved. (Adjusting state
+  // while rendering, as React recommends over an effect: no frame shows the old nodes.)
+  let nodes = placed.nodes;
+  if (placed.graph !== graph) {
+    const isNewScenario = scenario.oldGraph !== null && scenario.oldGraph !== graph;
+    const keep = isNewScenario ? new Map<string, XYPosition>() : dragged;
+    nodes = placeNodes(graph, keep);
+    setPlaced({ graph, nodes });
+    if (isNewScenario) {
+      setDragged(keep);
+      setScenario({ fileName, oldGraph: null });
+      setFits((n) => n + 1);
+    }
+  }
+  useEffect(() => {
+    // React Flow queues this until the new nodes are in its store.
+    if (fits > 0) void fitView(fitViewOptions);
+  }, [fits, fitView]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      // Selection is the store's: a click selects there, and the nodes show what the store says.
+      const picked = changes.filter((c) => c.type === 'select' && c.selected);
+      const last = picked[picked.length - 1];
+      if (last && last.type === 'select') select(last.id);
+      const rest = changes.filter((c) => c.type !== 'select');
+      if (rest.length > 0)
+        setPlaced((p) => ({ graph: p.graph, nodes: applyNodeChanges(rest, p.nodes) }));
+    },
+    [select],
+  );
+  const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback((_event, _node, moved) => {
+    setDragged((prev) => {
+      const next = new Map(prev);
+      for (const node of moved) next.set(positionKey(node), node.position);
+      return next;
+    });
+  }, []);
+  const onPaneClick = useCallback(() => {
+    select(null);
+  }, [select]);
+
+  const highlight = useMemo(() => highlightFor(view, selected), [view, selected]);
+  const shownNodes = useMemo(
+    () => decorateNodes(nodes, selected, highlight),
+    [nodes, selected, highlight],
+  );
+  const shownEdges = useMemo(
+    () => decorateEdges(graph.edges, selected, highlight),
+    [graph.edges, selected, highlight],
+  );
+
   return (
-    <section className="panel canvas" aria-label="Cluster canvas">
-      <h2 className="panel__title">Cluster</h2>
-      <div className="nodes">
-        {nodes.map((node) => (
-          <NodeCard key={node.name} node={node} pods={pods.filter((p) => p.node === node.name)} />
-        ))}
-        {pending.length > 0 && (
-          <article className="node node--pending" aria-label="Pending pods">
-            <header className="node__head">
-              <h3 className="node__name">Pending</h3>
-            </header>
-            <p className="node__meta">No node fits these pods yet.</p>
-            <ul className="pods">
-              {pending.map((pod) => (
-                <PodItem key={pod.key} pod={pod} />
-              ))}
-            </ul>
-          </article>
-        )}
-      </div>
-    </section>
+    <ReactFlow<CanvasNode, CanvasEdge>
+      nodes={shownNodes}
+      edges={shownEdges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onNodeDragStop={onNodeDragStop}
+      onPaneClick={onPaneClick}
+      colorMode={theme}
+      fitView
+      fitViewOptions={fitViewOptions}
+      minZoom={0.05}
+      maxZoom={2.5}
+      onlyRenderVisibleElements
+      nodesConnectable={false}
+      edgesFocusable={false}
+      deleteKeyCode={null}
+      selectNodesOnDrag={false}
+      attributionPosition="top-right"
+    >
+      <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
+      <Controls position="bottom-left" orientation="horizontal" />
+      <MiniMap
+        position="bottom-right"
+        pannable
+        zoomable
+        ariaLabel="Canvas overview"
+        nodeColor={minimapColor}
+        nodeStrokeWidth={0}
+        style={minimapStyle}
+      />
+      <Panel position="top-left">
+        <CanvasSearch nodes={graph.nodes} />
+      </Panel>
+    </ReactFlow>
   );
 }

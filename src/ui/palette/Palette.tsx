@@ -77,7 +77,15 @@ const GROUPS: readonly { readonly main: Item; readonly variants: readonly Item[]
 
 /** Add a template to the document (in the worker) and select what was added. */
 export async function addFromPalette(template: string, nodeName: string | null): Promise<void> {
-  const { appliedText, applyText, notify, select } = useStore.getState();
+  const { appliedText, draftText, applyText, notify, select } = useStore.getState();
+  if (draftText !== appliedText) {
+    // A canvas edit rewrites the applied text; unapplied typing must not be thrown away.
+    notify({
+      kind: 'error',
+      text: 'The Manifest editor has changes that are not applied: Apply them (Ctrl+Enter) first.',
+    });
+    return;
+  }
   const result = await engine().edit(appliedText, {
     op: 'addTemplate',
     template,

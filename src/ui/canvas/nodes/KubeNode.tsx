@@ -1,0 +1,29 @@
+import { Handle, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { CSSProperties } from 'react';
+import { GROUP_HANDLE_X } from '../edges';
+import type { KubeNode as KubeNodeType } from '../types';
+
+const handleStyle: CSSProperties = { left: GROUP_HANDLE_X };
+
+/**
+ * A Kubernetes node: a group that holds its pods (they are React Flow children). The header names
+ * it (a heading, so it is findable by role), with its IP and the pod CIDR its pods' IPs come from.
+ */
+export const KubeNode = memo(function KubeNode({ data }: NodeProps<KubeNodeType>) {
+  const { node, podCount } = data;
+  return (
+    <div className={node.isControlPlane ? 'k8s-node k8s-node--control' : 'k8s-node'}>
+      <Handle type="target" position={Position.Top} id="in" style={handleStyle} />
+      <header className="k8s-node__head">
+        <h3 className="k8s-node__name">{node.name}</h3>
+        {node.isControlPlane && <span className="k8s-tag">control plane</span>}
+        <span className="k8s-node__meta" title={`node IP ${node.ip}, pod CIDR ${node.podCIDR}`}>
+          <code>{node.ip}</code> · <code>{node.podCIDR}</code>
+        </span>
+      </header>
+      {podCount === 0 && <p className="k8s-node__empty">No pods</p>}
+    </div>
+  );
+});

@@ -1,0 +1,131 @@
+import { Handle, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { CSSProperties } from 'react';
+import { namespaceHue } from '../../namespaceColor';
+import { STATUS_TEXT, containerPorts, podStatus } from '../podText';
+import { POD_HANDLE_Y } from '../sizes';
+import type { PodNode as PodNodeType } from '../types';
+import { useDetail } from '../useLevelOfDetail';
+import { ShieldIcon } from './icons';
+import { NamespaceChip } from './NamespaceChip';
+
+/** Name, controller and labels on hover: the card has no room for labels. */
+function podTitle({ pod }: PodNodeType['data']): string {
+  const labels = Object.entries(pod.labels).map(([k, v]) => `  ${k}=${v}`);
+  const head = [`Pod ${pod.key}`, ...(pod.owner === undefined ? [] : [`owner ${pod.owner}`])];
+  return [...head, ...(labels.length > 0 ? ['labels:', ...labels] : [])].join('\n');
+}
+
+const handleStyle: CSSProperties = { top: POD_HANDLE_Y };
+
+/**
+ * One pod: name, namespace, IP and status; its containers with the ports they listen on and its
+ * controller. A shield counts the NetworkPolicies that select it. The cluster's own pods (CoreDNS,
+ * the ingress controller) get two quiet lines. Zoomed far out, container detail is dropped (the
+ * level of detail that keeps 500 pods smooth).
+ */
+export const PodNode = memo(function PodNode({ data }: NodeProps<PodNodeType>) {
+  const { pod, policies } = data;
+  const detail = useDetail();
+  const isFar = detail !== 'full';
+  const status = podStatus(pod);
+  const containers = containerPorts(pod);
+  const style = { '--ns-hue': namespaceHue(pod.namespace) } as CSSProperties;
+  const className = [
+    'k8s-pod',
+    `k8s-pod--${status}`,
+    pod.isSystem ? 'k8s-pod--system' : '',
+    pod.hostNetwork ? 'k8s-pod--host' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const problem =
+    status === 'pending'
+      ? (pod.pendingReason ?? 'waiting for a node')
+      : status === 'failing'
+        ? pod.failing.join('; ')
+        : null;
+  const quiet = pod.isSystem && status === 'running';
+  const containerText =
+    containers.length > 1
+      ? `${String(containers.length)} containers${isFar ? '' : ` · ${containers.join(' · ')}`}`
+      : isFar
+        ? ''
+        : containers.join('');
+
+  if (detail === 'tiny')
+    // Zoomed right out: colour, name and status are all that can be seen; a few DOM nodes per
+    // pod instead of a dozen keeps a 500-pod overview smooth to pan.
+    return (
+      <div className={`${className} k8s-pod--tiny`} style={style}>
+        <Handle type="target" position={Position.Left} id="left" style={handleStyle} />
+        <Handle type="target" position={Position.Right} id="right" style={handleStyle} />
+        <span className="k8s-pod__name">{pod.name}</span>
+      </div>
+    );
+  return (
+    <div className={className} style={style}>
+      <Handle type="target" position={Position.Left} id="left" style={handleStyle} />
+      <Handle type="target" position={Position.Right} id="right" style={handleStyle} />
+      <div className="k8s-pod__line">
+        <span className="k8s-pod__name" title={podTitle(data)}>
+          {pod.name}
+        </span>
+        {policies.length > 0 && (
+          <span
+            className="k8s-shield"
+            title={`Selected by NetworkPolicy ${policies.join(', ')}`}
+            aria-label={`${String(policies.length)} NetworkPolicies`}
+          >
+            <ShieldIcon />
+            {policies.length}
+          </span>
+        )}
+        {pod.hostNetwork && (
+          <span className="k8s-tag k8s-tag--host" title="hostNetwork: the pod uses its node's IP">
+            hostNetwork
+          </span>
+        )}
+        {pod.isSystem && (
+          <span className={`k8s-status k8s-status--${status}`} title={STATUS_TEXT[status]}>
+            {quiet ? '' : STATUS_TEXT[status]}
+          </span>
+        )}
+      </div>
+      <div className="k8s-pod__line">
+        <NamespaceChip namespace={pod.namespace} />
+        <code className="k8s-pod__ip" data-testid="pod-ip" title="Pod IP">
+          {pod.ip ?? 'no IP'}
+        </code>
+        {pod.isSystem ? (
+          <span className="k8s-pod__containers" title={pod.listeners.join('\n')}>
+            {containerText}
+          </span>
+        ) : (
+          <span className={`k8s-status k8s-status--${status}`}>{STATUS_TEXT[status]}</span>
+        )}
+      </div>
+      {!pod.isSystem && (
+        <div className="k8s-pod__line">
+          <span
+            className="k8s-pod__containers"
+            title={pod.listeners.length > 0 ? pod.listeners.join('\n') : 'no listening sockets'}
+          >
+            {containerText}
+          </span>
+          {!isFar && pod.owner !== undefined && (
+            <span className="k8s-owner" title={`Controlled by ${pod.owner}`}>
+              {pod.owner}
+            </span>
+          )}
+        </div>
+      )}
+      {problem !== null && (
+        <div className="k8s-pod__problem" title={problem}>
+          {problem}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,17 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { UnscheduledNode as UnscheduledNodeType } from '../types';
+
+/** Where Pending pods wait: the scheduler found no node for them (each pod says why). */
+export const UnscheduledNode = memo(function UnscheduledNode({
+  data,
+}: NodeProps<UnscheduledNodeType>) {
+  return (
+    <div className="k8s-node k8s-node--unscheduled">
+      <header className="k8s-node__head">
+        <h3 className="k8s-node__name">Unscheduled</h3>
+        <span className="k8s-node__meta">{`${String(data.podCount)} pending`}</span>
+      </header>
+    </div>
+  );
+});
