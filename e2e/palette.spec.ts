@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('palette and canvas edits', () => {
+  test('dragging a Pod onto a node pins it there and writes it into the YAML', async ({ page }) => {
+    await page.goto('/');
+    const canvas = page.getByRole('region', { name: 'Cluster canvas' });
+    const worker2 = canvas.locator('[data-id="node:worker-2"]');
+    await expect(worker2).toBeVisible();
+    const item = page
+      .getByRole('navigation', { name: 'Palette' })
+      .getByText('Pod', { exact: true });
+    await item.dragTo(worker2, { targetPosition: { x: 40, y: 20 } });
+    const pod = canvas.locator('[data-id="pod:default/pod"]');
+    await expect(pod).toBeVisible();
+    await expect(pod.getByTestId('pod-ip')).toHaveText(/^10\.244\.2\.\d+$/);
+    // The YAML (as exported) now holds the pod, pinned with nodeName.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export YAML' }).click();
+    const stream = await (await download).createReadStream();
+    let yaml = '';
+    for await (const chunk of stream) yaml += String(chunk);
+    expect(yaml).toContain('kind: Pod\nmetadata:\n  name: pod\n  namespace: default\n');
+    expect(yaml).toContain('  nodeName: worker-2\n');
+  });
+
+  test('Delete removes the selected object and Ctrl+Z brings it back', async ({ page }) => {
+    await page.goto('/');
+    const canvas = page.getByRole('region', { name: 'Cluster canvas' });
+    const db = canvas.locator('[data-id="pod:data/db"]');
+    await db.click();
+    await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('data/db');
+    await page.keyboard.press('Delete');
+    await expect(db).toHaveCount(0);
+    await expect(page.getByRole('status')).toContainText('Deleted Pod data/db');
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(canvas.locator('[data-id="pod:data/db"]')).toBeVisible();
+  });
+});
