@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostics';
 import type { InputFile } from '../model/parseManifests';
-import { MAX_INPUT_BYTES } from '../model/yamlSource';
+import { MAX_INPUT_BYTES, tooLarge } from '../model/yamlSource';
 
 export interface GatheredInput {
   readonly files: InputFile[];
@@ -38,15 +38,6 @@ function readStdin(): Uint8Array {
   return Buffer.concat(chunks);
 }
 
-function sizeLimitDiag(file: string, size: number): Diagnostic {
-  const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return fileDiag(
-    file,
-    'input-too-large',
-    `input is ${mib(size)} MiB, over the limit of ${mib(MAX_INPUT_BYTES)} MiB; split it into smaller files`,
-  );
-}
-
 function walk(dir: string, out: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     a.name < b.name ? -1 : 1,
@@ -65,8 +56,7 @@ export function gatherInputs(args: readonly string[]): GatheredInput {
   for (const arg of args) {
     if (arg === '-') {
       const content = readStdin();
-      if (content.length > MAX_INPUT_BYTES)
-        diagnostics.push(sizeLimitDiag('<stdin>', content.length));
+      if (content.length > MAX_INPUT_BYTES) diagnostics.push(tooLarge('<stdin>', content.length));
       else files.push({ file: '<stdin>', content });
       continue;
     }
@@ -90,7 +80,7 @@ export function gatherInputs(args: readonly string[]): GatheredInput {
     for (const p of paths) {
       const size = statSync(p).size;
       if (size > MAX_INPUT_BYTES) {
-        diagnostics.push(sizeLimitDiag(p, size));
+        diagnostics.push(tooLarge(p, size));
         continue;
       }
       try {

@@ -146,6 +146,43 @@ function portByName(
   );
 }
 
+/** An address from a user's Endpoints or EndpointSlice, matched to a pod when it is one. */
+function manualTarget(
+  ip: string,
+  nodeName: string | undefined,
+  hostname: string | undefined,
+  ready: boolean,
+  port: number,
+  podByIp: ReadonlyMap<string, SimPod>,
+): EndpointTarget {
+  const pod = podByIp.get(ip);
+  return {
+    endpoint: {
+      ip,
+      pod: pod?.key ?? null,
+      nodeName: nodeName ?? pod?.nodeName ?? null,
+      ready,
+      ...(hostname ? { hostname } : {}),
+    },
+    port,
+  };
+}
+
+/** Every Service port with its listed addresses, and the ones kube-proxy uses. */
+function perPort(
+  service: SimService,
+  lists: ReadonlyMap<SimServicePort, EndpointTarget[]>,
+): PortEndpoints[] {
+  return service.ports.map((sp) => {
+    const all = lists.get(sp) ?? [];
+    return {
+      port: sp,
+      all,
+      serving: all.filter((t) => t.endpoint.ready || service.publishNotReadyAddresses),
+    };
+  });
+}
+
 function fromEndpointsObject(
   service: SimService,
   m: ManifestOf<'Endpoints'>,
@@ -162,29 +199,12 @@ function fromEndpointsObject(
       if (!sp) continue;
       const list = lists.get(sp) ?? [];
       for (const { a, ready } of addresses) {
-        const pod = podByIp.get(a.ip);
-        list.push({
-          endpoint: {
-            ip: a.ip,
-            pod: pod?.key ?? null,
-            nodeName: a.nodeName ?? pod?.nodeName ?? null,
-            ready,
-            ...(a.hostname ? { hostname: a.hostname } : {}),
-          },
-          port: p.port,
-        });
+        list.push(manualTarget(a.ip, a.nodeName, a.hostname, ready, p.port, podByIp));
       }
       lists.set(sp, list);
     }
   }
-  return service.ports.map((sp) => {
-    const all = lists.get(sp) ?? [];
-    return {
-      port: sp,
-      all,
-      serving: all.filter((t) => t.endpoint.ready || service.publishNotReadyAddresses),
-    };
-  });
+  return perPort(service, lists);
 }
 
 function fromSlices(
@@ -200,32 +220,23 @@ function fromSlices(
       const list = lists.get(sp) ?? [];
       for (const e of s.object.endpoints) {
         for (const ip of e.addresses) {
-          const pod = podByIp.get(ip);
           // conditions.ready: nil means ready (the API's own convention).
-          const ready = e.conditions?.ready !== false;
-          list.push({
-            endpoint: {
+          list.push(
+            manualTarget(
               ip,
-              pod: pod?.key ?? null,
-              nodeName: e.nodeName ?? pod?.nodeName ?? null,
-              ready,
-              ...(e.hostname ? { hostname: e.hostname } : {}),
-            },
-            port: p.port,
-          });
+              e.nodeName,
+              e.hostname,
+              e.conditions?.ready !== false,
+              p.port,
+              podByIp,
+            ),
+          );
         }
       }
       lists.set(sp, list);
     }
   }
-  return service.ports.map((sp) => {
-    const all = lists.get(sp) ?? [];
-    return {
-      port: sp,
-      all,
-      serving: all.filter((t) => t.endpoint.ready || service.publishNotReadyAddresses),
-    };
-  });
+  return perPort(service, lists);
 }
 
 export function buildEndpoints(

@@ -143,7 +143,8 @@ export function decodeInput(
   }
 }
 
-function tooLarge(file: string, size: number): Diagnostic {
+/** The one message for an input over the size limit, naming the file and the limit. */
+export function tooLarge(file: string, size: number): Diagnostic {
   const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
   return fileError(
     file,
