@@ -36,3 +36,26 @@ test.describe('palette and canvas edits', () => {
     await expect(canvas.locator('[data-id="pod:data/db"]')).toBeVisible();
   });
 });
+
+test.describe('inspector label editing', () => {
+  test('setting a label in the Inspector changes the YAML', async ({ page }) => {
+    await page.goto('/');
+    const canvas = page.getByRole('region', { name: 'Cluster canvas' });
+    await canvas.locator('[data-id="pod:data/db"]').click();
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await inspector.getByRole('textbox', { name: 'New label' }).fill('tier=database');
+    await inspector.getByRole('button', { name: 'Set label' }).click();
+    const editor = inspector.getByRole('region', { name: 'Edit labels' });
+    await expect(editor.getByText('tier=database')).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export YAML' }).click();
+    const stream = await (await download).createReadStream();
+    let yaml = '';
+    for await (const chunk of stream) yaml += String(chunk);
+    expect(yaml).toMatch(
+      /name: db\n {2}namespace: data\n {2}labels:\n {4}app: db\n {4}tier: database\n/,
+    );
+    await editor.getByRole('button', { name: 'Remove label tier' }).click();
+    await expect(editor.getByText('tier=database')).toHaveCount(0);
+  });
+});

@@ -6,7 +6,17 @@ import type { EngineClient } from '../worker/client';
 // One worker for the page's lifetime: starting a worker and loading the engine costs more than
 // simulating a small scenario.
 let client: EngineClient | undefined;
+/** One automatic re-run after a crash, so a crash loop cannot spin. */
+let retried = false;
 export function engine(): EngineClient {
+  if (client?.isBroken) {
+    // Survive a crashed worker: start a fresh one and say so; the document is untouched.
+    client.dispose();
+    client = undefined;
+    useStore
+      .getState()
+      .notify({ kind: 'error', text: 'The engine worker crashed and was restarted.' });
+  }
   client ??= createEngineClient();
   return client;
 }
@@ -28,10 +38,17 @@ export function useEngine(): void {
       .then((outcome) => {
         switch (outcome.status) {
           case 'done':
+            retried = false;
             simulationDone(outcome.view);
             break;
           case 'failed':
             simulationFailed(outcome.message);
+            // A crash leaves the client broken: run again (on a new worker) once.
+            if (client?.isBroken && !retried) {
+              retried = true;
+              const { matrixQuery: q, setMatrixQuery } = useStore.getState();
+              setMatrixQuery({ ...q });
+            }
             break;
           case 'cancelled':
             break;

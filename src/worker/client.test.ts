@@ -69,6 +69,7 @@ describe('EngineClient', () => {
     const pending = client.simulate(files, query);
     worker.onerror?.({ message: 'SyntaxError in worker' } as ErrorEvent);
     await expect(pending).resolves.toEqual({ status: 'failed', message: 'SyntaxError in worker' });
+    expect(client.isBroken).toBe(true);
     client.dispose();
     expect(worker.isTerminated).toBe(true);
   });

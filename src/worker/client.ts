@@ -45,8 +45,16 @@ export class EngineClient {
     };
     worker.onerror = (event) => {
       // The worker script failed (did not load, or threw at top level): nothing will answer.
+      this.#isBroken = true;
       this.#settleAll({ status: 'failed', message: event.message || 'the engine worker failed' });
     };
+  }
+
+  #isBroken = false;
+
+  /** The worker crashed: make a new client (the page keeps its last good result meanwhile). */
+  get isBroken(): boolean {
+    return this.#isBroken;
   }
 
   /**
