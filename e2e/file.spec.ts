@@ -61,3 +61,25 @@ test.describe('scenarios: gallery, new, import, export, help', () => {
     await expect(dialog).toBeHidden();
   });
 });
+
+test('the canvas exports as PNG and SVG', async ({ page }) => {
+  await page.goto('/');
+  await expect(
+    page.getByRole('region', { name: 'Cluster canvas' }).locator('[data-id="pod:data/db"]'),
+  ).toBeVisible();
+  const group = page.getByRole('group', { name: 'Export canvas' });
+  const png = page.waitForEvent('download');
+  await group.getByRole('button', { name: 'PNG' }).click();
+  const pngFile = await png;
+  expect(pngFile.suggestedFilename()).toBe('demo.png');
+  const stream = await pngFile.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  const bytes = Buffer.concat(chunks);
+  // A real PNG, and not a blank one: well over a few kilobytes.
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(bytes.length).toBeGreaterThan(20_000);
+  const svg = page.waitForEvent('download');
+  await group.getByRole('button', { name: 'SVG' }).click();
+  expect((await svg).suggestedFilename()).toBe('demo.svg');
+});

@@ -16,6 +16,7 @@ import { useStore } from '../../store';
 import type { SimulationView } from '../../worker/protocol';
 import './canvas.css';
 import { CanvasSearch } from './CanvasSearch';
+import { ExportImage } from './ExportImage';
 import { decorateEdges, decorateNodes, highlightFor, minimapColor } from './decorate';
 import { edgeTypes } from './edgeTypes';
 import { layoutCluster } from './layout';
@@ -159,6 +160,9 @@ function CanvasFlow({ view }: ClusterCanvasProps) {
       />
       <Panel position="top-left">
         <CanvasSearch nodes={graph.nodes} />
+      </Panel>
+      <Panel position="bottom-center">
+        <ExportImage />
       </Panel>
     </ReactFlow>
   );
