@@ -22,7 +22,7 @@ import {
 } from './bitset';
 import type { CompiledSelector } from './labels';
 import type { CompiledPeer, CompiledRule } from './networkpolicy';
-import { compiledPolicies, ipInBlock } from './networkpolicy';
+import { compiledPolicies, ipInBlock, numericPortMatches, podHasNamedPort } from './networkpolicy';
 import { parseIPv4 } from './ip';
 import type { Cluster, Protocol, SimPod } from './types';
 
@@ -188,24 +188,13 @@ export function computeMatrix(cluster: Cluster, options: MatrixOptions): Matrix 
     for (const p of rule.ports) {
       if (p.protocol !== protocol) continue;
       if (p.name === undefined) {
-        if (
-          p.port === undefined ||
-          (p.endPort !== undefined ? port >= p.port && port <= p.endPort : port === p.port)
-        )
-          return 'all';
+        if (numericPortMatches(p, port)) return 'all';
         continue;
       }
       named ??= emptySet(n);
       const name = p.name;
       pods.forEach((pod, j) => {
-        if (
-          pod.containers.some((c) =>
-            c.ports.some(
-              (cp) => cp.name === name && cp.protocol === protocol && cp.containerPort === port,
-            ),
-          )
-        )
-          setBit(named!, j);
+        if (podHasNamedPort(pod, name, protocol, port)) setBit(named!, j);
       });
     }
     return named ?? 'none';

@@ -200,6 +200,24 @@ export function peerMatches(
 }
 
 /** Whether a rule's port list admits `port`/`protocol` towards the destination `dst`. */
+/** A numeric (or absent: every port) port entry against `port`; endPort makes it a range. */
+export function numericPortMatches(p: CompiledPort, port: number): boolean {
+  if (p.port === undefined) return true;
+  return p.endPort !== undefined ? port >= p.port && port <= p.endPort : port === p.port;
+}
+
+/** Whether the pod has a container port `name` with this protocol and number. */
+export function podHasNamedPort(
+  pod: SimPod,
+  name: string,
+  protocol: Protocol,
+  port: number,
+): boolean {
+  return pod.containers.some((c) =>
+    c.ports.some((cp) => cp.name === name && cp.protocol === protocol && cp.containerPort === port),
+  );
+}
+
 export function portMatches(
   ports: readonly CompiledPort[] | null,
   port: number,
@@ -209,19 +227,9 @@ export function portMatches(
   if (ports === null) return true;
   return ports.some((p) => {
     if (p.protocol !== protocol) return false;
-    if (p.name !== undefined) {
-      // Named ports resolve against the destination pod's own containers, per pod.
-      return (
-        dst !== null &&
-        dst.containers.some((c) =>
-          c.ports.some(
-            (cp) => cp.name === p.name && cp.protocol === protocol && cp.containerPort === port,
-          ),
-        )
-      );
-    }
-    if (p.port === undefined) return true;
-    return p.endPort !== undefined ? port >= p.port && port <= p.endPort : port === p.port;
+    // Named ports resolve against the destination pod's own containers, per pod.
+    if (p.name !== undefined) return dst !== null && podHasNamedPort(dst, p.name, protocol, port);
+    return numericPortMatches(p, port);
   });
 }
 
@@ -274,6 +282,17 @@ function direction(
   return { isolated: true, allowedBy, policies: isolating.map((p) => p.key) };
 }
 
+/** Under a CNI that ignores NetworkPolicy (flannel) every connection is allowed. */
+function notEnforced(cluster: Cluster): ConnectionVerdict {
+  const open: DirectionVerdict = { isolated: false };
+  return {
+    allowed: true,
+    egress: open,
+    ingress: open,
+    note: `the ${cluster.settings.cniPlugin} CNI does not enforce NetworkPolicy`,
+  };
+}
+
 function allowedDir(v: DirectionVerdict): boolean {
   return !v.isolated || v.allowedBy.length > 0;
 }
@@ -292,14 +311,7 @@ export function evaluateConnection(
   const open: DirectionVerdict = { isolated: false };
   if (from.key === to.key)
     return { allowed: true, egress: open, ingress: open, note: 'a pod may always reach itself' };
-  if (!cluster.settings.enforcesPolicy) {
-    return {
-      allowed: true,
-      egress: open,
-      ingress: open,
-      note: `the ${cluster.settings.cniPlugin} CNI does not enforce NetworkPolicy`,
-    };
-  }
+  if (!cluster.settings.enforcesPolicy) return notEnforced(cluster);
   const policies = compiledPolicies(cluster);
   const nsLabels = nsLabelsOf(cluster);
   const egress: DirectionVerdict = from.hostNetwork
@@ -355,15 +367,7 @@ export function evaluateTraffic(
 ): ConnectionVerdict {
   if (from.kind === 'pod' && to.kind === 'pod')
     return evaluateConnection(cluster, from.pod, to.pod, port, protocol);
-  const open: DirectionVerdict = { isolated: false };
-  if (!cluster.settings.enforcesPolicy) {
-    return {
-      allowed: true,
-      egress: open,
-      ingress: open,
-      note: `the ${cluster.settings.cniPlugin} CNI does not enforce NetworkPolicy`,
-    };
-  }
+  if (!cluster.settings.enforcesPolicy) return notEnforced(cluster);
   const policies = compiledPolicies(cluster);
   const nsLabels = nsLabelsOf(cluster);
   const dstPod = to.kind === 'pod' ? to.pod : null;

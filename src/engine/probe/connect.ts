@@ -10,12 +10,11 @@ import type { Place } from '../cni';
 import { hostInterface, networkPath, nodeOfPlace, placeId } from '../cni';
 import type { Listener } from '../containers';
 import { explainPort, resolvePodPort } from '../containers';
-import type { EndpointTarget } from '../endpoints';
 import type { Hop, PacketHeader } from '../hops';
 import { addr } from '../hops';
 import { cidrContains, parseCidr4, parseIPv4 } from '../ip';
-import type { Translation } from '../kubeproxy/translate';
-import { translate } from '../kubeproxy/translate';
+import type { ServiceHit, Translation } from '../kubeproxy/translate';
+import { findServiceHit, translate } from '../kubeproxy/translate';
 import type { ConnectionVerdict, TrafficEnd } from '../networkpolicy';
 import { describeDenial, evaluateTraffic } from '../networkpolicy';
 import type { Cluster, Protocol, SimNode, SimPod } from '../types';
@@ -88,16 +87,15 @@ function placeOfIp(cluster: Cluster, ip: string): Place | { kind: 'unknown'; why
 }
 
 /** The node that receives traffic for an outside-facing address (node IP, or an LB/external IP). */
-function ingressNode(cluster: Cluster, dstIp: string, t: Translation | null): SimNode | null {
+function ingressNode(cluster: Cluster, dstIp: string, hit: ServiceHit | null): SimNode | null {
   const byIp = cluster.nodes.find((n) => n.ip === dstIp);
   if (byIp) return byIp;
-  if (!t) return null;
+  if (!hit) return null;
   // MetalLB (L2) answers ARP for the address from one node; with externalTrafficPolicy Local
   // only nodes with a ready local endpoint announce it.
-  const local = t.hit.service.externalTrafficPolicy === 'Local';
+  const local = hit.service.externalTrafficPolicy === 'Local';
   const eps =
-    cluster.endpoints.get(t.hit.service.key)?.ports.find((p) => p.port === t.hit.port)?.serving ??
-    [];
+    cluster.endpoints.get(hit.service.key)?.ports.find((p) => p.port === hit.port)?.serving ?? [];
   const withEndpoint = cluster.nodes.find((n) => eps.some((e) => e.endpoint.nodeName === n.name));
   const worker = cluster.nodes.find((n) => !n.isControlPlane) ?? cluster.nodes[0] ?? null;
   return local ? (withEndpoint ?? worker) : worker;
@@ -208,16 +206,11 @@ export function connect(cluster: Cluster, req: ConnectRequest): Leg {
   let translation: Translation | null = null;
   let natNode: SimNode | null = procNode;
   if (fromExternal) {
-    const probeT = cluster.nodes[0]
-      ? translate(
-          cluster,
-          cluster.nodes[0].name,
-          { srcIp, srcPort, dstIp, dstPort: req.dstPort, protocol, fromExternal },
-          req.seed,
-        )
-      : null;
-    natNode = ingressNode(cluster, dstIp, probeT);
-    if (probeT && probeT.hit.frontend === 'clusterIP') {
+    // Which Service the address belongs to decides which node receives it; that node's rules
+    // then translate it (below), once.
+    const hit = findServiceHit(cluster, dstIp, req.dstPort, protocol);
+    natNode = ingressNode(cluster, dstIp, hit);
+    if (hit && hit.frontend === 'clusterIP') {
       return {
         hops,
         translation: null,
@@ -225,7 +218,7 @@ export function connect(cluster: Cluster, req: ConnectRequest): Leg {
         seenSource: srcIp,
         outcome: {
           kind: 'unreachable',
-          text: `${dstIp} is a ClusterIP of ${probeT.hit.service.key}: only reachable inside the cluster (use its NodePort or a LoadBalancer from outside)`,
+          text: `${dstIp} is a ClusterIP of ${hit.service.key}: only reachable inside the cluster (use its NodePort or a LoadBalancer from outside)`,
         },
       };
     }
@@ -563,9 +556,4 @@ export function connect(cluster: Cluster, req: ConnectRequest): Leg {
       text: nl.text,
     },
   };
-}
-
-/** The backends a translation could have picked, for the probe's `backends` field. */
-export function backendsOf(t: Translation | null): readonly EndpointTarget[] {
-  return t ? t.candidates : [];
 }

@@ -150,14 +150,13 @@ export function answerHttp(cluster: Cluster, leg: Leg, ask: HttpAsk, seed: numbe
       text: `${o.listener.process} speaks ${o.listener.app}, not HTTP`,
     };
   }
-  const [clientIp] = leg.seenSource.split(':');
   const r = respond(pod, o.listener, {
     scheme: ask.scheme,
     method: 'GET',
     host: ask.host,
     path: ask.path,
     port: o.port,
-    clientIp: clientIp ?? leg.seenSource,
+    clientIp: leg.seenSource,
     clientPort: leg.srcPort,
   });
   if (r.status === 0) {
