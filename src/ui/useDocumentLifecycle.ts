@@ -3,8 +3,7 @@ import demoYaml from '../lessons/demo.yaml?raw';
 import { useStore } from '../store';
 import { loadSaved, save } from '../store/persistence';
 import { decodeShare } from '../store/share';
-import type { ObjectRef } from '../model/edit';
-import { engine } from './useEngine';
+import { applyCanvasEdit, refOfCanvasId } from './canvasEdit';
 
 /**
  * Where the document comes from at start, and where it goes afterwards: a share link in the
@@ -64,14 +63,23 @@ export function useDocumentLifecycle(): void {
   }, []);
 }
 
+/**
+ * Whether a key event belongs to a text field or the code editor (which keep their own undo
+ * and use Delete and `?` as text), so the page's shortcuts leave it alone.
+ */
+export function isTextEntry(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    target.closest('input, textarea, select, [contenteditable="true"], .cm-editor') !== null
+  );
+}
+
 /** Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo the document, outside text fields. */
 export function useUndoShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey)) return;
-      const target = e.target as HTMLElement | null;
-      // Text fields and the code editor have their own undo history.
-      if (target?.closest('input, textarea, [contenteditable="true"], .cm-editor')) return;
+      if (isTextEntry(e.target)) return;
       const key = e.key.toLowerCase();
       const { undo, redo } = useStore.temporal.getState();
       if (key === 'z' && !e.shiftKey) {
@@ -89,60 +97,23 @@ export function useUndoShortcuts(): void {
   }, []);
 }
 
-const KIND_OF_ID: Readonly<Record<string, string>> = {
-  pod: 'Pod',
-  service: 'Service',
-  ingress: 'Ingress',
-  networkpolicy: 'NetworkPolicy',
-  namespace: 'Namespace',
-  node: 'Node',
-};
-
-/** The object a canvas id stands for (`pod:ns/name` → Pod ns/name). */
-export function refOfCanvasId(id: string): ObjectRef | null {
-  const colon = id.indexOf(':');
-  const kind = KIND_OF_ID[id.slice(0, colon)];
-  if (colon < 0 || !kind) return null;
-  const rest = id.slice(colon + 1);
-  const slash = rest.indexOf('/');
-  return slash < 0
-    ? { kind, namespace: '', name: rest }
-    : { kind, namespace: rest.slice(0, slash), name: rest.slice(slash + 1) };
-}
-
 /** Delete removes the selected object from the YAML (undo brings it back). */
 export function useDeleteShortcut(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Delete') return;
-      const target = e.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], .cm-editor')) return;
-      const { selected, appliedText, draftText, applyText, notify, select } = useStore.getState();
+      if (e.key !== 'Delete' || isTextEntry(e.target)) return;
+      const { selected, notify, select } = useStore.getState();
       const ref = selected ? refOfCanvasId(selected) : null;
       if (!ref) return;
       e.preventDefault();
-      if (draftText !== appliedText) {
+      void applyCanvasEdit({ op: 'delete', target: ref }).then((done) => {
+        if (!done) return;
+        select(null);
         notify({
-          kind: 'error',
-          text: 'The Manifest editor has changes that are not applied: Apply them (Ctrl+Enter) first.',
+          kind: 'info',
+          text: `Deleted ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name} (Ctrl+Z brings it back).`,
         });
-        return;
-      }
-      void engine()
-        .edit(appliedText, { op: 'delete', target: ref })
-        .then((result) => {
-          if (!result) return;
-          if (!result.ok) {
-            notify({ kind: 'error', text: result.message });
-            return;
-          }
-          applyText(result.text);
-          select(null);
-          notify({
-            kind: 'info',
-            text: `Deleted ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name} (Ctrl+Z brings it back).`,
-          });
-        });
+      });
     };
     window.addEventListener('keydown', onKey);
     return () => {

@@ -6,6 +6,10 @@
 import type { EditResult } from '../model/edit';
 import type {
   DocumentEdit,
+  EditedReply,
+  EditRequest,
+  ExplainedReply,
+  ExplainPairRequest,
   EngineReply,
   EngineRequest,
   MatrixQuery,
@@ -31,12 +35,11 @@ export class EngineClient {
   readonly #worker: WorkerPort;
   #nextId = 1;
   readonly #pending = new Map<number, (outcome: SimulationOutcome) => void>();
-  /** explainPair requests: answered from the last simulation; never superseded by one another. */
-  readonly #explains = new Map<
-    number,
-    (answer: { allowed: boolean; text: string } | null) => void
-  >();
-  readonly #edits = new Map<number, (result: EditResult | null) => void>();
+  /**
+   * One-shot requests (explainPair, edit): each gets its reply, or null if the worker failed;
+   * unlike simulations they never supersede one another.
+   */
+  readonly #oneShots = new Map<number, (reply: ExplainedReply | EditedReply | null) => void>();
 
   constructor(worker: WorkerPort) {
     this.#worker = worker;
@@ -87,19 +90,27 @@ export class EngineClient {
     to: string,
     matrix: MatrixQuery,
   ): Promise<{ allowed: boolean; text: string } | null> {
-    const id = this.#nextId++;
-    return new Promise((resolve) => {
-      this.#explains.set(id, resolve);
-      this.#worker.postMessage({ type: 'explainPair', id, from, to, matrix });
-    });
+    return this.#ask({ type: 'explainPair', id: this.#nextId++, from, to, matrix }, (r) =>
+      r?.type === 'explained' ? { allowed: r.allowed, text: r.text } : null,
+    );
   }
 
   /** Apply a canvas/palette action to the YAML text, in the worker. null if the worker failed. */
   edit(text: string, edit: DocumentEdit): Promise<EditResult | null> {
-    const id = this.#nextId++;
+    return this.#ask({ type: 'edit', id: this.#nextId++, text, edit }, (r) =>
+      r?.type === 'edited' ? r.result : null,
+    );
+  }
+
+  #ask<T>(
+    request: ExplainPairRequest | EditRequest,
+    read: (reply: ExplainedReply | EditedReply | null) => T,
+  ): Promise<T> {
     return new Promise((resolve) => {
-      this.#edits.set(id, resolve);
-      this.#worker.postMessage({ type: 'edit', id, text, edit });
+      this.#oneShots.set(request.id, (reply) => {
+        resolve(read(reply));
+      });
+      this.#worker.postMessage(request);
     });
   }
 
@@ -118,26 +129,18 @@ export class EngineClient {
   }
 
   #settleAll(outcome: SimulationOutcome): void {
-    for (const resolve of this.#explains.values()) resolve(null);
-    this.#explains.clear();
-    for (const resolve of this.#edits.values()) resolve(null);
-    this.#edits.clear();
+    for (const answer of this.#oneShots.values()) answer(null);
+    this.#oneShots.clear();
     const waiting = [...this.#pending.values()];
     this.#pending.clear();
     for (const resolve of waiting) resolve(outcome);
   }
 
   #receive(reply: EngineReply): void {
-    if (reply.type === 'explained' || (reply.type === 'failed' && this.#explains.has(reply.id))) {
-      const answer = this.#explains.get(reply.id);
-      this.#explains.delete(reply.id);
-      answer?.(reply.type === 'explained' ? { allowed: reply.allowed, text: reply.text } : null);
-      return;
-    }
-    if (reply.type === 'edited' || (reply.type === 'failed' && this.#edits.has(reply.id))) {
-      const done = this.#edits.get(reply.id);
-      this.#edits.delete(reply.id);
-      done?.(reply.type === 'edited' ? reply.result : null);
+    const answer = this.#oneShots.get(reply.id);
+    if (answer) {
+      this.#oneShots.delete(reply.id);
+      answer(reply.type === 'explained' || reply.type === 'edited' ? reply : null);
       return;
     }
     const resolve = this.#pending.get(reply.id);
@@ -149,6 +152,10 @@ export class EngineClient {
         break;
       case 'failed':
         resolve({ status: 'failed', message: reply.message });
+        break;
+      case 'explained':
+      case 'edited':
+        // One-shot answers never share an id with a simulation; nothing to settle.
         break;
       default:
         assertNever(reply);

@@ -1,24 +1,10 @@
 import { useState } from 'react';
-import { useStore } from '../../store';
-import { engine } from '../useEngine';
-import { refOfCanvasId } from '../useDocumentLifecycle';
+import { applyCanvasEdit, refOfCanvasId } from '../canvasEdit';
 
 /** Change one label of the selected object: a YAML edit in the worker, applied at once. */
 async function setLabel(id: string, key: string, value: string | null): Promise<void> {
-  const { appliedText, draftText, applyText, notify } = useStore.getState();
   const target = refOfCanvasId(id);
-  if (!target) return;
-  if (draftText !== appliedText) {
-    notify({
-      kind: 'error',
-      text: 'The Manifest editor has changes that are not applied: Apply them (Ctrl+Enter) first.',
-    });
-    return;
-  }
-  const result = await engine().edit(appliedText, { op: 'setLabel', target, key, value });
-  if (!result) return;
-  if (!result.ok) notify({ kind: 'error', text: result.message });
-  else applyText(result.text);
+  if (target) await applyCanvasEdit({ op: 'setLabel', target, key, value });
 }
 
 /** Labels of the selected pod, editable inline: remove one, or add `key=value`. */

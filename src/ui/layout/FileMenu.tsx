@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../../store';
 import { MAX_DOCUMENT_CHARS } from '../../store/persistence';
+import { isTextEntry } from '../useDocumentLifecycle';
 import { HelpDialog } from './HelpDialog';
 
 // Scenario files are loaded only when picked, so the gallery costs nothing on first load.
@@ -64,12 +65,7 @@ export function FileMenu() {
   useEffect(() => {
     // `?` opens the help; a .yaml file dropped anywhere outside the canvas opens it.
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      if (
-        e.key === '?' &&
-        !t?.closest('input, textarea, select, [contenteditable="true"], .cm-editor')
-      )
-        setHelpOpen(true);
+      if (e.key === '?' && !isTextEntry(e.target)) setHelpOpen(true);
     };
     const onDragOver = (e: DragEvent) => {
       if (e.dataTransfer?.types.includes('Files')) e.preventDefault();

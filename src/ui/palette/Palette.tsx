@@ -1,5 +1,5 @@
 import { useStore } from '../../store';
-import { engine } from '../useEngine';
+import { applyCanvasEdit } from '../canvasEdit';
 
 /** The MIME type a palette drag carries: the template id. */
 export const TEMPLATE_MIME = 'application/x-k8snet-template';
@@ -77,31 +77,9 @@ const GROUPS: readonly { readonly main: Item; readonly variants: readonly Item[]
 
 /** Add a template to the document (in the worker) and select what was added. */
 export async function addFromPalette(template: string, nodeName: string | null): Promise<void> {
-  const { appliedText, draftText, applyText, notify, select } = useStore.getState();
-  if (draftText !== appliedText) {
-    // A canvas edit rewrites the applied text; unapplied typing must not be thrown away.
-    notify({
-      kind: 'error',
-      text: 'The Manifest editor has changes that are not applied: Apply them (Ctrl+Enter) first.',
-    });
-    return;
+  if (await applyCanvasEdit({ op: 'addTemplate', template, namespace: 'default', nodeName })) {
+    useStore.getState().select(null);
   }
-  const result = await engine().edit(appliedText, {
-    op: 'addTemplate',
-    template,
-    namespace: 'default',
-    nodeName,
-  });
-  if (!result) {
-    notify({ kind: 'error', text: 'The engine worker failed while adding the object.' });
-    return;
-  }
-  if (!result.ok) {
-    notify({ kind: 'error', text: result.message });
-    return;
-  }
-  applyText(result.text);
-  select(null);
 }
 
 function PaletteItem({ item, variant }: { readonly item: Item; readonly variant: boolean }) {
