@@ -245,8 +245,9 @@ export function buildServices(
     const headless = spec.clusterIP === 'None';
     let clusterIP: string | null = null;
     if (type !== 'ExternalName' && !headless) {
+      // Explicit addresses were reserved (and reported) above; an unreadable one is replaced.
       clusterIP =
-        spec.clusterIP && alloc.reserveIp(spec.clusterIP) !== 'invalid'
+        spec.clusterIP && parseIPv4(spec.clusterIP) !== null
           ? spec.clusterIP
           : alloc.allocateIp(key);
     }

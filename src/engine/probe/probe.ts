@@ -15,7 +15,7 @@ import type { Leg } from './connect';
 import { connect, ephemeralPort } from './connect';
 import type { HttpAsk } from './http';
 import { answerHttp } from './http';
-import type { Source } from './target';
+import type { Source, Target } from './target';
 import { parseTarget, resolveSource } from './target';
 import type { ProbeRequest, ProbeResult, Verdict } from './types';
 
@@ -181,9 +181,7 @@ function resolveName(
   return { ip };
 }
 
-function defaultPort(cluster: Cluster, target: ReturnType<typeof parseTarget>): number {
-  if (!target.ok) return 80;
-  const t = target.value;
+function defaultPort(cluster: Cluster, t: Target): number {
   if (t.kind === 'url') return t.port ?? (t.scheme === 'https' ? 443 : 80);
   if (t.kind === 'service') return cluster.serviceByKey.get(t.key)?.ports[0]?.port ?? 80;
   return 80;
@@ -255,7 +253,7 @@ export function probe(cluster: Cluster, req: ProbeRequest): ProbeResult {
   if (!parsed.ok) return notFound(req, parsed.message);
   const target = parsed.value;
   const protocol = req.protocol ?? 'TCP';
-  const port = req.port ?? defaultPort(cluster, parsed);
+  const port = req.port ?? defaultPort(cluster, target);
   const seed = req.seed ?? 0;
   const d = new Draft(
     {
