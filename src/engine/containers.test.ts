@@ -10,70 +10,20 @@ import {
 } from './containers';
 import { nginxWelcomePage } from './stockPages';
 import { curlLocalhost, podOf, podWithSpec as spec } from './testing/containerPods';
+import {
+  TUTORIAL_000_POD,
+  TUTORIAL_001_POD,
+  TUTORIAL_002_SHARED_VOLUME,
+} from './testing/tutorials';
 
 // tutorial-000: nginx plus a busybox sidecar appending to nginx's index.html, with NO volume.
-const multiContainerPod = podOf(
-  `apiVersion: v1
-kind: Pod
-metadata:
-  name: multi-container-pod
-spec:
-  containers:
-  - name: container-1
-    image: nginx:alpine
-  - name: container-2
-    image: busybox
-    command:
-    - /bin/sh
-    - -c
-    - 'mkdir -p /usr/share/nginx/html && while true; do echo "Hello from Container 2" >> /usr/share/nginx/html/index.html; sleep 10; done'
-`,
-  'multi-container-pod',
-);
+const multiContainerPod = podOf(TUTORIAL_000_POD, 'multi-container-pod');
 
 // kubernetes.io's two-container-pod (tutorial-002): the same idea WITH a shared emptyDir.
-const twoContainers = podOf(
-  `apiVersion: v1
-kind: Pod
-metadata: {name: two-containers}
-spec:
-  restartPolicy: Never
-  volumes:
-  - name: shared-data
-    emptyDir: {}
-  containers:
-  - name: nginx-container
-    image: nginx
-    volumeMounts:
-    - {name: shared-data, mountPath: /usr/share/nginx/html}
-  - name: debian-container
-    image: debian
-    volumeMounts:
-    - {name: shared-data, mountPath: /pod-data}
-    command: ["/bin/sh"]
-    args: ["-c", "echo Hello from the debian container > /pod-data/index.html"]
-`,
-  'two-containers',
-);
+const twoContainers = podOf(TUTORIAL_002_SHARED_VOLUME, 'two-containers');
 
 // tutorial-001's testpod: an ubuntu loop and httpd, talking over localhost.
-const testpod = podOf(
-  `kind: Pod
-apiVersion: v1
-metadata:
-  name: testpod
-spec:
-  containers:
-    - name: c00
-      image: ubuntu
-      command: ["/bin/bash", "-c", "while true; do echo Hello-Bhupinder; sleep 5 ; done"]
-    - name: c01
-      image: httpd
-      ports:
-       - containerPort: 80
-`,
-  'testpod',
-);
+const testpod = podOf(TUTORIAL_001_POD, 'testpod');
 
 describe('tutorial pods', () => {
   it('multi-container-pod: without a shared volume nginx still serves its stock page', () => {
