@@ -90,3 +90,28 @@ export function matchesMap(selector: Labels, labels: Labels): boolean {
   for (const [k, v] of Object.entries(selector)) if (labels[k] !== v) return false;
   return true;
 }
+
+/**
+ * Labels that controllers add to the pods they create, per pod or per revision: they say which
+ * copy a pod is, not what it is, so a selector or policy written from a pod's labels leaves them
+ * out (a Service selecting `pod-template-hash` would lose its pods at the next rollout).
+ */
+const GENERATED_LABELS = new Set([
+  'pod-template-hash',
+  'controller-revision-hash',
+  'statefulset.kubernetes.io/pod-name',
+  'apps.kubernetes.io/pod-index',
+  'pod-template-generation',
+  'controller-uid',
+  'batch.kubernetes.io/controller-uid',
+  'job-name',
+  'batch.kubernetes.io/job-name',
+  'batch.kubernetes.io/job-completion-index',
+]);
+
+/** The labels that identify what a pod is: its labels without the controller-generated ones. */
+export function identifyingLabels(labels: Labels): Labels {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(labels)) if (!GENERATED_LABELS.has(k)) out[k] = v;
+  return out;
+}

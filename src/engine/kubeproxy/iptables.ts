@@ -26,6 +26,11 @@ export type IptablesTableName = 'nat' | 'filter';
 export interface IptablesOptions {
   /** Tables to print, in this order. Default `['nat']`, as `iptables-save -t nat`. */
   readonly tables?: readonly IptablesTableName[];
+  /**
+   * Only the rules written for this Service (`ns/name`), in the same lines and order, with the
+   * declarations of its own chains; tables where it has nothing are left out.
+   */
+  readonly service?: string;
 }
 
 const CT_NEW = '-m conntrack --ctstate NEW';
@@ -339,7 +344,11 @@ function buildTables(cluster: Cluster, nodeName: string): Record<IptablesTableNa
     podCIDR: cluster.settings.podCIDR,
     endpointComment: (text) => (total > LARGE_CLUSTER_ENDPOINTS ? [] : [comment(text)]),
   };
-  for (const p of ports) servicePortRules(nat, filter, ctx, p);
+  for (const p of ports) {
+    nat.owner = filter.owner = p.service.key;
+    servicePortRules(nat, filter, ctx, p);
+  }
+  nat.owner = filter.owner = null;
   // Last in KUBE-SERVICES: anything addressed to a local IP may be a NodePort. Localhost
   // NodePorts are allowed (route_localnet), so 127/8 is not excluded.
   nat.add({
@@ -356,7 +365,8 @@ function buildTables(cluster: Cluster, nodeName: string): Record<IptablesTableNa
 /**
  * The rules kube-proxy (iptables mode) writes on `nodeName`, as `iptables-save -t nat` prints
  * them; `options.tables` adds the filter table (REJECT/DROP for missing endpoints). Rules that
- * depend on the node (etp/itp Local) use the endpoints on that node.
+ * depend on the node (etp/itp Local) use the endpoints on that node. With `options.service`,
+ * that Service's share only ('' if it has none).
  */
 export function renderIptables(
   cluster: Cluster,
@@ -364,5 +374,9 @@ export function renderIptables(
   options: IptablesOptions = {},
 ): string {
   const tables = buildTables(cluster, nodeName);
-  return `${(options.tables ?? ['nat']).map((t) => tables[t].render()).join('\n')}\n`;
+  const names = options.tables ?? ['nat'];
+  const { service } = options;
+  if (service === undefined) return `${names.map((t) => tables[t].render()).join('\n')}\n`;
+  const printed = names.flatMap((t) => tables[t].render(service) ?? []);
+  return printed.length === 0 ? '' : `${printed.join('\n')}\n`;
 }

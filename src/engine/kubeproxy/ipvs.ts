@@ -67,10 +67,18 @@ function compareVirtualServers(a: VirtualServer, b: VirtualServer): number {
   );
 }
 
-/** Every virtual server kube-proxy (IPVS mode) programs on `nodeName`, in ipvsadm's order. */
-export function virtualServers(cluster: Cluster, nodeName: string): VirtualServer[] {
+/**
+ * Every virtual server kube-proxy (IPVS mode) programs on `nodeName`, in ipvsadm's order;
+ * with `service` (`ns/name`), only that Service's.
+ */
+export function virtualServers(
+  cluster: Cluster,
+  nodeName: string,
+  service?: string,
+): VirtualServer[] {
   const nodeIP = cluster.nodeByName.get(nodeName)?.ip;
   return proxiedPorts(cluster, nodeName)
+    .filter((p) => service === undefined || p.service.key === service)
     .flatMap((p) => virtualServersOf(p, nodeIP))
     .sort(compareVirtualServers);
 }
@@ -87,14 +95,19 @@ export function virtualServerLine(v: VirtualServer): string {
   return `${v.protocol}  ${v.address}:${v.port} rr${persistent}`;
 }
 
+export interface IpvsOptions {
+  /** Only this Service's (`ns/name`) virtual servers, under the same header. */
+  readonly service?: string;
+}
+
 /** The node's IPVS table as `ipvsadm -Ln` prints it, header included. */
-export function renderIpvs(cluster: Cluster, nodeName: string): string {
+export function renderIpvs(cluster: Cluster, nodeName: string, options: IpvsOptions = {}): string {
   const lines = [
     'IP Virtual Server version 1.2.1 (size=4096)',
     'Prot LocalAddress:Port Scheduler Flags',
     '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
   ];
-  for (const v of virtualServers(cluster, nodeName)) {
+  for (const v of virtualServers(cluster, nodeName, options.service)) {
     lines.push(virtualServerLine(v));
     const sorted = [...v.realServers].sort(
       (a, b) => compareAddress(a.endpoint.ip, b.endpoint.ip) || a.port - b.port,

@@ -75,10 +75,21 @@ function printChain(chain: NftChain): string {
   return lines.join('\n');
 }
 
+/** Who wrote a set element, chain or rule: a Service (`ns/name`), or null for the plumbing. */
+type Owner = string | null;
+
 /** One `table ip NAME` being filled in, in creation order. */
 export class NftTable {
   private readonly sets = new Map<string, NftSet>();
   private readonly chains = new Map<string, NftChain>();
+  /** Owners, kept beside the printed objects so printing stays as it was. */
+  private readonly owners = new WeakMap<object, Owner>();
+  private readonly ruleOwners = new Map<string, Owner[]>();
+  /**
+   * The Service whose objects are being added: what is created meanwhile is tagged with it, so
+   * `render(service)` can print one Service's share of the table.
+   */
+  owner: Owner = null;
 
   constructor(
     readonly name: string,
@@ -86,29 +97,57 @@ export class NftTable {
   ) {}
 
   addSet(set: Omit<NftSet, 'elements'>): void {
-    if (!this.sets.has(set.name)) this.sets.set(set.name, { ...set, elements: [] });
+    if (this.sets.has(set.name)) return;
+    const created: NftSet = { ...set, elements: [] };
+    this.sets.set(set.name, created);
+    this.owners.set(created, this.owner);
   }
 
   /** Adds an element unless its key is there already (sets and maps hold each key once). */
   addElement(setName: string, element: NftElement): void {
     const elements = this.sets.get(setName)?.elements;
-    if (elements && !elements.some((e) => e.key === element.key)) elements.push(element);
+    if (elements && !elements.some((e) => e.key === element.key)) {
+      elements.push(element);
+      this.owners.set(element, this.owner);
+    }
   }
 
   addChain(name: string, extra: { comment?: string; base?: NftBaseChain } = {}): void {
-    if (!this.chains.has(name)) this.chains.set(name, { name, ...extra, rules: [] });
+    if (this.chains.has(name)) return;
+    const created: NftChain = { name, ...extra, rules: [] };
+    this.chains.set(name, created);
+    this.owners.set(created, this.owner);
+    this.ruleOwners.set(name, []);
   }
 
   addRule(chain: string, rule: string): void {
     this.addChain(chain);
     this.chains.get(chain)?.rules.push(rule);
+    this.ruleOwners.get(chain)?.push(this.owner);
   }
 
-  render(): string {
-    const objects = [
-      ...[...this.sets.values()].map(printSet),
-      ...[...this.chains.values()].map(printChain),
-    ];
+  /**
+   * The table as `nft list table` prints it. With `service`, only what kube-proxy wrote for
+   * that Service, printed the same way: its sets and chains, and its elements of the shared
+   * sets and maps (`service-ips`, `service-nodeports`, …); null when it has nothing here.
+   */
+  render(): string;
+  render(service: string): string | null;
+  render(service?: string): string | null {
+    const isShown = (o: object): boolean => service === undefined || this.owners.get(o) === service;
+    const sets: NftSet[] = [];
+    for (const set of this.sets.values()) {
+      const elements = set.elements.filter(isShown);
+      if (isShown(set) || elements.length > 0) sets.push({ ...set, elements });
+    }
+    const chains: NftChain[] = [];
+    for (const chain of this.chains.values()) {
+      const owners = this.ruleOwners.get(chain.name) ?? [];
+      const rules = chain.rules.filter((_, i) => service === undefined || owners[i] === service);
+      if (isShown(chain) || rules.length > 0) chains.push({ ...chain, rules });
+    }
+    if (service !== undefined && sets.length === 0 && chains.length === 0) return null;
+    const objects = [...sets.map(printSet), ...chains.map(printChain)];
     return `table ip ${this.name} {\n\tcomment "${this.comment}"\n${objects.join('\n\n')}\n}\n`;
   }
 }

@@ -240,13 +240,30 @@ function servicePort(table: NftTable, p: ProxiedPort, podCIDR: string): void {
   }
 }
 
+export interface NftablesOptions {
+  /**
+   * Only what kube-proxy writes for this Service (`ns/name`): its chains and sets and its
+   * elements of the shared maps, printed the same way ('' if it has none).
+   */
+  readonly service?: string;
+}
+
 /**
  * The `kube-proxy` table on `nodeName` as `nft list table ip kube-proxy` prints it. Which
  * endpoints the Local policies use depends on the node.
  */
-export function renderNftables(cluster: Cluster, nodeName: string): string {
+export function renderNftables(
+  cluster: Cluster,
+  nodeName: string,
+  options: NftablesOptions = {},
+): string {
   const table = new NftTable('kube-proxy', 'rules for kube-proxy');
   setUpTable(table, cluster, cluster.nodeByName.get(nodeName)?.ip);
-  for (const p of proxiedPorts(cluster, nodeName)) servicePort(table, p, cluster.settings.podCIDR);
-  return table.render();
+  for (const p of proxiedPorts(cluster, nodeName)) {
+    table.owner = p.service.key;
+    servicePort(table, p, cluster.settings.podCIDR);
+  }
+  table.owner = null;
+  const { service } = options;
+  return service === undefined ? table.render() : (table.render(service) ?? '');
 }
