@@ -140,3 +140,53 @@ test.describe('manifest editor', () => {
     await expect(text.locator('.cm-line').last()).toHaveText('      image: nginx:1.27');
   });
 });
+
+test.describe('manifest editor, live lint', () => {
+  test('marks problems while typing, before any Apply, and leaves the cluster alone', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const { region, text } = editorOf(page);
+    await expect(region.getByText('No problems', { exact: true })).toBeVisible();
+    const canvas = page.getByRole('region', { name: 'Cluster canvas' });
+    const pods = canvas.locator('[data-id^="pod:"]');
+    await expect(canvas.locator('[data-id="pod:data/db"]')).toBeVisible();
+    const podCount = await pods.count();
+
+    // Typed, never applied: the worker checks the draft once typing pauses.
+    await replaceText(page, text, BAD_POD, 'type');
+    const status = region.getByText('2 errors in your unapplied edits', { exact: true });
+    await expect(status).toBeVisible();
+    const problems = region.getByRole('region', { name: 'Problems' });
+    await expect(problems).toContainText('In your unapplied edits');
+    const typo = problems.getByRole('button').filter({ hasText: TYPO_MESSAGE });
+    await expect(typo).toHaveCount(1);
+    await expect(typo.locator('.problem__where')).toHaveText('6:3');
+    // Its tooltip is the line `k8snet validate` prints for the editor's file (the demo's).
+    const file = await region.locator('.manifest-editor__file').textContent();
+    await expect(typo).toHaveAttribute(
+      'title',
+      `${file ?? ''}:6:3: error: spec.contianers: ${TYPO_MESSAGE}`,
+    );
+    const marker = text.locator('.cm-lintRange-error', { hasText: 'contianers' });
+    await expect(marker).toHaveCount(1);
+    await marker.hover();
+    await expect(region.locator('.cm-tooltip-lint')).toContainText(TYPO_MESSAGE);
+
+    // Fix the typo in place: the markers and the problems go, still without Apply.
+    await marker.dblclick();
+    await page.keyboard.insertText('containers');
+    await expect(text.locator('.cm-line').nth(5)).toHaveText('  containers:');
+    await expect(
+      region.getByText('No problems in your unapplied edits', { exact: true }),
+    ).toBeVisible();
+    await expect(text.locator('.cm-lintRange')).toHaveCount(0);
+    await expect(problems).toHaveCount(0);
+
+    // The canvas still shows the last applied cluster: the demo, not the typed pod.
+    await expect(region.getByText('Edited since the last Apply')).toBeVisible();
+    await expect(canvas.locator('[data-id="pod:data/db"]')).toBeVisible();
+    await expect(canvas.locator('[data-id="pod:default/typo"]')).toHaveCount(0);
+    await expect(pods).toHaveCount(podCount);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, parseAllDocuments } from 'yaml';
 import type { Document } from 'yaml';
+import { isDns1035Label, isDns1123Label, isDns1123Subdomain } from './validators';
 
 export interface ObjectRef {
   readonly kind: string;
@@ -16,13 +17,19 @@ export type EditOp =
   /** Append a new object (YAML text of one document). */
   | { readonly op: 'add'; readonly yaml: string }
   | { readonly op: 'delete'; readonly target: ObjectRef }
-  /** Set (or with value null, remove) a label in metadata.labels. */
+  /**
+   * Set (or with value null, remove) a label in metadata.labels, or with `at` in the labels of a
+   * pod template inside the object (e.g. ['spec', 'template'] for a Deployment's pods).
+   */
   | {
       readonly op: 'setLabel';
       readonly target: ObjectRef;
       readonly key: string;
       readonly value: string | null;
+      readonly at?: readonly string[];
     }
+  /** Rename the object (metadata.name). */
+  | { readonly op: 'rename'; readonly target: ObjectRef; readonly name: string }
   /** Set a field by path, e.g. ['spec', 'replicas']. */
   | {
       readonly op: 'setField';
@@ -78,6 +85,23 @@ export function usedNames(text: string, kind: string, namespace: string): Set<st
   return out;
 }
 
+/** Why `name` cannot name a `kind` (the apiserver's name rules), or null. */
+export function nameProblem(kind: string, name: string): string | null {
+  if (name === '') return 'is empty: give the object a name';
+  // Services become DNS labels (and must start with a letter); Namespaces are labels too.
+  if (kind === 'Service')
+    return isDns1035Label(name)
+      ? null
+      : 'is not a valid Service name: at most 63 characters of a-z, 0-9 and "-", starting with a letter';
+  if (kind === 'Namespace')
+    return isDns1123Label(name)
+      ? null
+      : 'is not a valid Namespace name: at most 63 characters of a-z, 0-9 and "-"';
+  return isDns1123Subdomain(name)
+    ? null
+    : 'is not a valid name: at most 253 characters of a-z, 0-9, "-" and ".", starting and ending with a letter or digit';
+}
+
 /** `base`, or `base-2`, `base-3`, … whichever is free. */
 export function freeName(taken: ReadonlySet<string>, base: string): string {
   if (!taken.has(base)) return base;
@@ -131,16 +155,40 @@ export function applyEdit(text: string, op: EditOp): EditResult {
     case 'delete':
       return { ok: true, text: replaceDoc(text, doc, null) };
     case 'setLabel': {
-      if (op.value === null) doc.deleteIn(['metadata', 'labels', op.key]);
+      const at = op.at ?? [];
+      const labelsPath = [...at, 'metadata', 'labels'];
+      if (at.length > 0) {
+        // A template label the controller's selector uses: changing it alone would leave the
+        // controller selecting none of its own pods (the API server refuses exactly that).
+        const selected = doc.getIn([...at.slice(0, -1), 'selector', 'matchLabels', op.key]);
+        if (selected !== undefined)
+          return {
+            ok: false,
+            message: `${op.key} is in ${label}'s selector (${[...at.slice(0, -1), 'selector', 'matchLabels'].join('.')}): change the selector and the template together in the Manifest editor`,
+          };
+      }
+      if (op.value === null) doc.deleteIn([...labelsPath, op.key]);
       else {
-        const labels = doc.getIn(['metadata', 'labels']);
-        if (!isMap(labels)) doc.setIn(['metadata', 'labels'], doc.createNode({}));
-        doc.setIn(['metadata', 'labels', op.key], op.value);
-        const node = doc.getIn(['metadata', 'labels', op.key], true);
+        const labels = doc.getIn(labelsPath);
+        if (!isMap(labels)) doc.setIn(labelsPath, doc.createNode({}));
+        doc.setIn([...labelsPath, op.key], op.value);
+        const node = doc.getIn([...labelsPath, op.key], true);
         // Label values are strings: quote ones YAML would read as numbers or booleans.
         if (isScalar(node) && /^(\d|true$|false$|yes$|no$|on$|off$|null$|~$)/i.test(op.value))
           node.type = 'QUOTE_DOUBLE';
       }
+      return { ok: true, text: replaceDoc(text, doc, doc.toString()) };
+    }
+    case 'rename': {
+      const problem = nameProblem(op.target.kind, op.name);
+      if (problem !== null) return { ok: false, message: `${JSON.stringify(op.name)} ${problem}` };
+      if (op.name === op.target.name) return { ok: true, text };
+      if (usedNames(text, op.target.kind, op.target.namespace).has(op.name))
+        return {
+          ok: false,
+          message: `a ${op.target.kind} named ${op.name} already exists${op.target.namespace ? ` in ${op.target.namespace}` : ''}`,
+        };
+      doc.setIn(['metadata', 'name'], op.name);
       return { ok: true, text: replaceDoc(text, doc, doc.toString()) };
     }
     case 'setField':

@@ -5,14 +5,17 @@
  */
 import type { EditResult } from '../model/edit';
 import type {
+  ConnectionsReply,
+  DiagnosticView,
   DocumentEdit,
-  EditedReply,
-  EditRequest,
-  ExplainedReply,
-  ExplainPairRequest,
   EngineReply,
   EngineRequest,
   MatrixQuery,
+  OneShotReply,
+  OneShotRequest,
+  ProposalReply,
+  RulesReply,
+  ServiceRulesRequest,
   SimulationView,
   SourceFile,
 } from './protocol';
@@ -36,10 +39,12 @@ export class EngineClient {
   #nextId = 1;
   readonly #pending = new Map<number, (outcome: SimulationOutcome) => void>();
   /**
-   * One-shot requests (explainPair, edit): each gets its reply, or null if the worker failed;
-   * unlike simulations they never supersede one another.
+   * One-shot requests (explainPair, edit, …): each gets its reply, or null if the worker failed
+   * or a newer request of the same kind superseded it (only validate does: typing asks again).
    */
-  readonly #oneShots = new Map<number, (reply: ExplainedReply | EditedReply | null) => void>();
+  readonly #oneShots = new Map<number, (reply: OneShotReply | null) => void>();
+  /** The pending validate request: a newer draft makes the older one pointless. */
+  #lastValidate: number | null = null;
 
   constructor(worker: WorkerPort) {
     this.#worker = worker;
@@ -102,16 +107,62 @@ export class EngineClient {
     );
   }
 
-  #ask<T>(
-    request: ExplainPairRequest | EditRequest,
-    read: (reply: ExplainedReply | EditedReply | null) => T,
-  ): Promise<T> {
+  /**
+   * Validate unapplied text (live lint). A newer call supersedes this one: the older promise
+   * resolves null and the worker skips it if it has not started.
+   */
+  validate(files: readonly SourceFile[]): Promise<readonly DiagnosticView[] | null> {
+    const previous = this.#lastValidate;
+    if (previous !== null) this.#dropOneShot(previous);
+    const id = this.#nextId++;
+    this.#lastValidate = id;
+    return this.#ask({ type: 'validate', id, files }, (r) => {
+      if (this.#lastValidate === id) this.#lastValidate = null;
+      return r?.type === 'validated' ? r.diagnostics : null;
+    });
+  }
+
+  /** kube-proxy's rules for one Service. null if the worker failed. */
+  serviceRules(
+    query: Omit<ServiceRulesRequest, 'type' | 'id'>,
+  ): Promise<Omit<RulesReply, 'type' | 'id'> | null> {
+    return this.#ask({ type: 'serviceRules', id: this.#nextId++, ...query }, (r) =>
+      r?.type === 'rules' ? { rules: r.rules, note: r.note } : null,
+    );
+  }
+
+  /** The connections a NetworkPolicy allows. null if the worker failed. */
+  policyConnections(policy: string): Promise<Omit<ConnectionsReply, 'type' | 'id'> | null> {
+    return this.#ask({ type: 'policyConnections', id: this.#nextId++, policy }, (r) =>
+      r?.type === 'connections'
+        ? { policy: r.policy, connections: r.connections, omitted: r.omitted, notes: r.notes }
+        : null,
+    );
+  }
+
+  /** Is `from` → `to` allowed, and which policy would allow it? null if the worker failed. */
+  proposeAllow(from: string, to: string): Promise<Omit<ProposalReply, 'type' | 'id'> | null> {
+    return this.#ask({ type: 'proposeAllow', id: this.#nextId++, from, to }, (r) =>
+      r?.type === 'proposal' ? { allowed: r.allowed, text: r.text, yaml: r.yaml } : null,
+    );
+  }
+
+  #ask<T>(request: OneShotRequest, read: (reply: OneShotReply | null) => T): Promise<T> {
     return new Promise((resolve) => {
       this.#oneShots.set(request.id, (reply) => {
         resolve(read(reply));
       });
       this.#worker.postMessage(request);
     });
+  }
+
+  /** Answer a one-shot with null now and tell the worker not to bother. */
+  #dropOneShot(id: number): void {
+    const answer = this.#oneShots.get(id);
+    if (!answer) return;
+    this.#oneShots.delete(id);
+    this.#worker.postMessage({ type: 'cancel', id });
+    answer(null);
   }
 
   /** Stop waiting for request `id` and tell the worker to skip it if it has not started. */
@@ -140,7 +191,7 @@ export class EngineClient {
     const answer = this.#oneShots.get(reply.id);
     if (answer) {
       this.#oneShots.delete(reply.id);
-      answer(reply.type === 'explained' || reply.type === 'edited' ? reply : null);
+      answer(reply.type === 'simulated' || reply.type === 'failed' ? null : reply);
       return;
     }
     const resolve = this.#pending.get(reply.id);
@@ -155,6 +206,10 @@ export class EngineClient {
         break;
       case 'explained':
       case 'edited':
+      case 'validated':
+      case 'rules':
+      case 'connections':
+      case 'proposal':
         // One-shot answers never share an id with a simulation; nothing to settle.
         break;
       default:

@@ -5,16 +5,9 @@
  * is synchronous and cannot be interrupted once running).
  */
 import { assertNever } from '../model/diagnostics';
-import { applyEdit } from '../model/edit';
-import { addTemplate } from '../model/templates';
-import type {
-  EditRequest,
-  EngineReply,
-  EngineRequest,
-  ExplainPairRequest,
-  SimulateRequest,
-} from './protocol';
-import { explainPair, simulate } from './simulate';
+import { answer } from './answer';
+import type { EngineReply, EngineRequest, OneShotRequest, SimulateRequest } from './protocol';
+import { simulate } from './simulate';
 
 /** What this file uses of DedicatedWorkerGlobalScope (typed here so it compiles with the DOM lib too). */
 interface WorkerScope {
@@ -23,7 +16,7 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const queue: (SimulateRequest | ExplainPairRequest | EditRequest)[] = [];
+const queue: (SimulateRequest | OneShotRequest)[] = [];
 let isScheduled = false;
 
 function reply(message: EngineReply): void {
@@ -35,24 +28,11 @@ function drain(): void {
   const request = queue.shift();
   if (!request) return;
   try {
-    if (request.type === 'simulate')
-      reply({ type: 'simulated', id: request.id, view: simulate(request) });
-    else if (request.type === 'edit') {
-      const e = request.edit;
-      const result =
-        e.op === 'addTemplate'
-          ? addTemplate(request.text, e.template, e.namespace, e.nodeName)
-          : applyEdit(request.text, e);
-      reply({ type: 'edited', id: request.id, result });
-    } else {
-      const { allowed, text } = explainPair(
-        request.from,
-        request.to,
-        request.matrix.port,
-        request.matrix.protocol,
-      );
-      reply({ type: 'explained', id: request.id, allowed, text });
-    }
+    reply(
+      request.type === 'simulate'
+        ? { type: 'simulated', id: request.id, view: simulate(request) }
+        : answer(request),
+    );
   } catch (error) {
     reply({
       type: 'failed',
@@ -75,6 +55,10 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
     case 'simulate':
     case 'explainPair':
     case 'edit':
+    case 'validate':
+    case 'serviceRules':
+    case 'policyConnections':
+    case 'proposeAllow':
       queue.push(request);
       schedule();
       break;

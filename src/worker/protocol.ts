@@ -7,6 +7,7 @@
  * inside the worker, and the page gets views shaped for display.
  */
 import type { Protocol } from '../engine/types';
+import type { KubeProxyMode } from '../model/manifest';
 import type { Diagnostic } from '../model/diagnostics';
 import type { EditOp, EditResult } from '../model/edit';
 
@@ -44,7 +45,11 @@ export interface ExplainPairRequest {
   readonly matrix: MatrixQuery;
 }
 
-/** A canvas or palette action, applied to the user's YAML text off the main thread. */
+/**
+ * A canvas or palette action, applied to the user's YAML text off the main thread. The pod-level
+ * ops name a pod of the last simulated cluster (`ns/name`): the worker finds where it is written
+ * (the Pod itself, or its controller's pod template).
+ */
 export type DocumentEdit =
   | EditOp
   | {
@@ -52,6 +57,23 @@ export type DocumentEdit =
       readonly template: string;
       readonly namespace: string;
       readonly nodeName: string | null;
+    }
+  /** Service → pod on the canvas: add the pod's own labels to the Service's selector. */
+  | { readonly op: 'selectPod'; readonly service: string; readonly pod: string }
+  /** Set (value null: remove) a pod's label, in the Pod or in its controller's template. */
+  | {
+      readonly op: 'setPodLabel';
+      readonly pod: string;
+      readonly key: string;
+      readonly value: string | null;
+    }
+  /** Change the `index`th port of one container, in the Pod or its controller's template. */
+  | {
+      readonly op: 'setContainerPort';
+      readonly pod: string;
+      readonly container: string;
+      readonly index: number;
+      readonly port: number;
     };
 
 export interface EditRequest {
@@ -61,13 +83,68 @@ export interface EditRequest {
   readonly edit: DocumentEdit;
 }
 
-export type EngineRequest = SimulateRequest | CancelRequest | ExplainPairRequest | EditRequest;
+/** Parse and validate the editor's unapplied text (no build): live lint while typing. */
+export interface ValidateRequest {
+  readonly type: 'validate';
+  readonly id: number;
+  readonly files: readonly SourceFile[];
+}
+
+/** kube-proxy's rules for one Service on one node; from the last simulated cluster. */
+export interface ServiceRulesRequest {
+  readonly type: 'serviceRules';
+  readonly id: number;
+  /** `ns/name`. */
+  readonly service: string;
+  /** null: the first node. */
+  readonly node: string | null;
+  /** null: the cluster's own kube-proxy mode. */
+  readonly mode: KubeProxyMode | null;
+}
+
+/** The connections one NetworkPolicy's rules allow; from the last simulated cluster. */
+export interface PolicyConnectionsRequest {
+  readonly type: 'policyConnections';
+  readonly id: number;
+  /** `ns/name`. */
+  readonly policy: string;
+}
+
+/** Pod → pod on the canvas: would a connection be allowed, and if not, a policy that allows it. */
+export interface ProposeAllowRequest {
+  readonly type: 'proposeAllow';
+  readonly id: number;
+  readonly from: string;
+  readonly to: string;
+}
+
+export type EngineRequest =
+  | SimulateRequest
+  | CancelRequest
+  | ExplainPairRequest
+  | EditRequest
+  | ValidateRequest
+  | ServiceRulesRequest
+  | PolicyConnectionsRequest
+  | ProposeAllowRequest;
+
+/** Requests answered once, from the worker's current state (everything but simulate/cancel). */
+export type OneShotRequest = Exclude<EngineRequest, SimulateRequest | CancelRequest>;
 
 export interface NodeView {
   readonly name: string;
   readonly ip: string;
   readonly podCIDR: string;
   readonly isControlPlane: boolean;
+}
+
+export interface ContainerPortView {
+  readonly container: string;
+  /** Position in the container's `ports` list. */
+  readonly index: number;
+  readonly port: number;
+  readonly protocol: Protocol;
+  readonly name: string | null;
 }
 
 export interface PodView {
@@ -85,6 +162,8 @@ export interface PodView {
   /** Part of the cluster itself (CoreDNS, the ingress controller), not of the scenario. */
   readonly isSystem: boolean;
   readonly containers: readonly string[];
+  /** Ports the containers declare (spec.containers[].ports), in order per container. */
+  readonly containerPorts: readonly ContainerPortView[];
   readonly labels: Readonly<Record<string, string>>;
   readonly ready: boolean;
   /** Sockets the pod's processes listen on, e.g. `80/TCP nginx (nginx)`. */
@@ -227,4 +306,64 @@ export interface EditedReply {
   readonly result: EditResult;
 }
 
-export type EngineReply = SimulatedReply | FailedReply | ExplainedReply | EditedReply;
+export interface ValidatedReply {
+  readonly type: 'validated';
+  readonly id: number;
+  readonly diagnostics: readonly DiagnosticView[];
+}
+
+export interface ServiceRulesView {
+  readonly service: string;
+  readonly node: string;
+  readonly mode: KubeProxyMode;
+  /** The nodes the rules can be shown for. */
+  readonly nodes: readonly string[];
+  /** The Service's rules as the mode's tool prints them (`iptables-save`, `nft`, `ipvsadm`). */
+  readonly text: string;
+}
+
+export interface RulesReply {
+  readonly type: 'rules';
+  readonly id: number;
+  /** null: no such Service (or it has no kube-proxy rules, e.g. ExternalName): see `note`. */
+  readonly rules: ServiceRulesView | null;
+  readonly note: string;
+}
+
+/** One connection a policy rule allows, between canvas ids (`pod:ns/name`, `external:internet`). */
+export interface PolicyConnectionView {
+  readonly from: string;
+  readonly to: string;
+  readonly direction: 'ingress' | 'egress';
+  /** Index of the rule in the policy's ingress or egress list. */
+  readonly rule: number;
+  /** `TCP/80, UDP/53`, or `any port`. */
+  readonly ports: string;
+}
+
+export interface ConnectionsReply {
+  readonly type: 'connections';
+  readonly id: number;
+  readonly policy: string;
+  readonly connections: readonly PolicyConnectionView[];
+  /** Connections left out to keep the picture readable (and the message small). */
+  readonly omitted: number;
+  /** Peers that are not pods on the canvas (ipBlocks, no pod selected yet), in words. */
+  readonly notes: readonly string[];
+}
+
+export interface ProposalReply {
+  readonly type: 'proposal';
+  readonly id: number;
+  /** Whether the connection is allowed now, on the destination's first listening port. */
+  readonly allowed: boolean;
+  /** The situation in words: the port checked, and which policies decide. */
+  readonly text: string;
+  /** NetworkPolicy YAML that would allow it (two documents when both ends deny), or null. */
+  readonly yaml: string | null;
+}
+
+export type OneShotReply =
+  ExplainedReply | EditedReply | ValidatedReply | RulesReply | ConnectionsReply | ProposalReply;
+
+export type EngineReply = SimulatedReply | FailedReply | OneShotReply;

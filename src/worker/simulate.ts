@@ -31,6 +31,11 @@ function toDiagnosticViews(lists: readonly (readonly Diagnostic[])[]): Diagnosti
 /** The last simulated cluster, for follow-up questions (explainPair) without rebuilding. */
 let lastCluster: Cluster | null = null;
 
+/** The cluster of the last simulation, or null before the first. */
+export function currentCluster(): Cluster | null {
+  return lastCluster;
+}
+
 export function simulate(request: Pick<SimulateRequest, 'files' | 'matrix'>): SimulationView {
   const scenario = loadScenario(request.files);
   lastCluster = scenario.cluster;

@@ -22,6 +22,15 @@ export function toPodView(pod: SimPod): PodView {
     hostNetwork: pod.hostNetwork,
     isSystem: pod.isSystem,
     containers: pod.containers.map((c) => c.name),
+    containerPorts: pod.containers.flatMap((c) =>
+      c.ports.map((p, index) => ({
+        container: c.name,
+        index,
+        port: p.containerPort,
+        protocol: p.protocol,
+        name: p.name ?? null,
+      })),
+    ),
     labels: pod.labels,
     ready: pod.ready,
     listeners: processes

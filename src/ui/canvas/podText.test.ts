@@ -12,6 +12,7 @@ const base: PodView = {
   hostNetwork: false,
   isSystem: true,
   containers: ['coredns', 'sidecar'],
+  containerPorts: [],
   labels: {},
   ready: true,
   listeners: ['53/UDP coredns (coredns)', '53/TCP coredns (coredns)', '9153/TCP coredns (coredns)'],

@@ -7,9 +7,11 @@ import { useStore } from '../../store';
 import type { DiagnosticView } from '../../worker/protocol';
 import { AppliedTextTracker } from './appliedTextTracker';
 import { darkMode, editorExtensions } from './editorExtensions';
-import { countProblems, describeCounts } from './lintDiagnostics';
+import { editorStatus } from './editorStatus';
+import { toLintDiagnostics } from './lintDiagnostics';
 import { ProblemsList } from './ProblemsList';
 import { minimalChange } from './textChange';
+import { useDraftCheck } from './useDraftCheck';
 import './ManifestEditor.css';
 
 /** Marks a change that came from the store (canvas, undo, import), not from typing. */
@@ -31,15 +33,18 @@ interface EditorHandle {
  * The manifest editor: CodeMirror on the store's draft. Typing updates the draft; outside
  * changes to the draft (canvas edits, undo, import) are applied as a minimal edit so the cursor
  * stays put. Apply (button or Ctrl/Cmd+Enter) hands the draft to the engine; its findings come
- * back as lint markers, kept in place while the user types on (and marked stale until the next
- * Apply). The text is never rewritten: a draft that does not parse stays as typed.
+ * back as lint markers. While the draft differs from the applied text, the worker checks it as
+ * the user types (parse and validate, no Apply) and those findings replace the markers; the
+ * canvas keeps the last applied cluster. The text is never rewritten: a draft that does not
+ * parse stays as typed.
  */
 export default function ManifestEditor() {
   const hostRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<EditorHandle | null>(null);
   const isEdited = useStore((s) => s.draftText !== s.appliedText);
   const status = useStore((s) => s.status);
-  const findings = useStore((s) => s.view?.diagnostics) ?? NO_FINDINGS;
+  const appliedFindings = useStore((s) => s.view?.diagnostics) ?? NO_FINDINGS;
+  const check = useDraftCheck();
   const fileName = useStore((s) => s.fileName);
   const isDark = useStore((s) => s.theme === 'dark');
   const applyDraft = useStore((s) => s.applyDraft);
@@ -101,15 +106,28 @@ export default function ManifestEditor() {
     });
   }, [isDark]);
 
-  // New findings (a simulation finished): place them where their text now is in the editor.
+  // New findings: a simulation finished, or the live check answered for the draft.
   useEffect(() => {
     const handle = handleRef.current;
     if (!handle) return;
-    const here = findings.filter((f) => f.diagnostic.file === fileName);
-    const lint = handle.tracker.place(here, fileName);
+    const { view, tracker } = handle;
+    let here: readonly DiagnosticView[];
+    let lint: LintDiagnostic[];
+    if (check.state === 'applied' || check.last === null) {
+      // About the applied text: placed where that text now is in the editor.
+      here = appliedFindings.filter((f) => f.diagnostic.file === fileName);
+      lint = tracker.place(here, fileName);
+    } else if (check.state === 'checked' && view.state.doc.toString() === check.last.text) {
+      // About exactly the text in the editor: placed as reported.
+      here = check.last.findings.filter((f) => f.diagnostic.file === fileName);
+      lint = toLintDiagnostics(view.state.doc, here, fileName);
+    } else {
+      // Checking again (or failed): keep the markers, which CodeMirror moved along with the edits.
+      return;
+    }
     handle.placed = new Map(here.map((f, i) => [f, lint[i]] as const).filter(isPlaced));
-    handle.view.dispatch(setDiagnostics(handle.view.state, lint));
-  }, [findings, fileName]);
+    view.dispatch(setDiagnostics(view.state, lint));
+  }, [check, appliedFindings, fileName]);
 
   const jumpTo = useCallback((finding: DiagnosticView) => {
     const handle = handleRef.current;
@@ -126,27 +144,11 @@ export default function ManifestEditor() {
     handle.view.focus();
   }, []);
 
-  const counts = countProblems(findings);
-  const summary =
-    status === 'running'
-      ? 'Checking…'
-      : status === 'idle'
-        ? 'Not checked yet'
-        : status === 'failed'
-          ? 'Not checked: the engine failed'
-          : describeCounts(counts);
-  const tone =
-    status === 'running' || status === 'idle'
-      ? 'pending'
-      : status === 'failed' || counts.errors > 0
-        ? 'error'
-        : counts.warnings > 0
-          ? 'warning'
-          : 'ok';
+  const { findings, isStale, summary, tone, note } = editorStatus(status, appliedFindings, check);
 
   return (
     <section
-      className={`panel manifest-editor${isEdited ? ' manifest-editor--edited' : ''}`}
+      className={`panel manifest-editor${isEdited ? ' manifest-editor--edited' : ''}${isStale ? ' manifest-editor--stale' : ''}`}
       aria-label="Manifest editor"
     >
       <div className="manifest-editor__bar">
@@ -169,7 +171,7 @@ export default function ManifestEditor() {
         </span>
         {isEdited && (
           <span className="manifest-editor__edited">
-            Edited since the last Apply{findings.length > 0 ? ': markers may be out of date' : ''}
+            Edited since the last Apply: the cluster shows the applied text
           </span>
         )}
         <span className="manifest-editor__file">{fileName}</span>
@@ -180,7 +182,8 @@ export default function ManifestEditor() {
           <ProblemsList
             findings={findings}
             fileName={fileName}
-            isStale={isEdited}
+            isStale={isStale}
+            note={note}
             onJump={jumpTo}
           />
         )}

@@ -4,19 +4,22 @@ import type { DiagnosticView } from '../../worker/protocol';
 interface ProblemsListProps {
   readonly findings: readonly DiagnosticView[];
   readonly fileName: string;
-  /** The draft changed since these were found: they describe the last applied text. */
+  /** The text changed since these were found: a newer check is due (or failed). */
   readonly isStale: boolean;
+  /** Which text these findings are about (the last Apply, or the unapplied edits). */
+  readonly note: string | null;
   readonly onJump: (finding: DiagnosticView) => void;
 }
 
 /**
- * The findings of the last Apply, as `k8snet validate` words them (its full line is each item's
- * tooltip); clicking one moves the cursor to it.
+ * The findings of the last Apply, or of the unapplied edits while they differ, as `k8snet
+ * validate` words them (its full line is each item's tooltip); clicking one moves the cursor to it.
  */
 export const ProblemsList = memo(function ProblemsList({
   findings,
   fileName,
   isStale,
+  note,
   onJump,
 }: ProblemsListProps) {
   return (
@@ -24,7 +27,7 @@ export const ProblemsList = memo(function ProblemsList({
       <h3 className="problems__title">
         Problems <span className="problems__count">{findings.length}</span>
       </h3>
-      {isStale && <p className="problems__note">From the last Apply; Apply to check again.</p>}
+      {note !== null && <p className="problems__note">{note}</p>}
       <ul className="problems__list">
         {findings.map((f) => {
           const d = f.diagnostic;

@@ -1,9 +1,8 @@
 /**
  * Findings arrive for the applied text, but the user may have typed since. The tracker keeps
  * the edits made after the last Apply as one ChangeSet, so a finding at line 6 of the applied
- * text lands on the same key in the draft, even after lines were inserted above it. (The worker
- * never sees the draft: the UI thread does not parse, so markers between Applies are these
- * mapped, stale ones.)
+ * text lands on the same key in the draft, even after lines were inserted above it. (Once the
+ * live check of the draft answers, its own findings replace these; see draftChecker.ts.)
  */
 import type { Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import { ChangeSet, Text } from '@codemirror/state';
