@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import { applyYaml } from './helpers';
 
 const TWO = `apiVersion: v1
 kind: Pod
@@ -17,16 +17,6 @@ kind: NetworkPolicy
 metadata: {name: b-closed}
 spec: {podSelector: {matchLabels: {app: b}}, policyTypes: [Ingress]}
 `;
-
-async function applyYaml(page: Page, yaml: string) {
-  await page.getByRole('tab', { name: 'Manifest editor' }).click();
-  const editor = page.getByRole('region', { name: 'Manifest editor' });
-  await editor.getByRole('textbox').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(yaml);
-  await editor.getByRole('button', { name: 'Apply' }).click();
-}
 
 test.describe('reachability matrix panel', () => {
   test('hovering a cell says which policies decide it; the port can change', async ({ page }) => {

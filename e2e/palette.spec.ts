@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { exportedYaml } from './helpers';
 
 test.describe('palette and canvas edits', () => {
   test('dragging a Pod onto a node pins it there and writes it into the YAML', async ({ page }) => {
@@ -14,11 +15,7 @@ test.describe('palette and canvas edits', () => {
     await expect(pod).toBeVisible();
     await expect(pod.getByTestId('pod-ip')).toHaveText(/^10\.244\.2\.\d+$/);
     // The YAML (as exported) now holds the pod, pinned with nodeName.
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export YAML' }).click();
-    const stream = await (await download).createReadStream();
-    let yaml = '';
-    for await (const chunk of stream) yaml += String(chunk);
+    const yaml = await exportedYaml(page);
     expect(yaml).toContain('kind: Pod\nmetadata:\n  name: pod\n  namespace: default\n');
     expect(yaml).toContain('  nodeName: worker-2\n');
   });
@@ -47,11 +44,7 @@ test.describe('inspector label editing', () => {
     await inspector.getByRole('button', { name: 'Set label' }).click();
     const editor = inspector.getByRole('region', { name: 'Edit labels' });
     await expect(editor.getByText('tier=database')).toBeVisible();
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export YAML' }).click();
-    const stream = await (await download).createReadStream();
-    let yaml = '';
-    for await (const chunk of stream) yaml += String(chunk);
+    const yaml = await exportedYaml(page);
     expect(yaml).toMatch(
       /name: db\n {2}namespace: data\n {2}labels:\n {4}app: db\n {4}tier: database\n/,
     );

@@ -15,6 +15,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from '../../store';
 import type { SimulationView } from '../../worker/protocol';
 import './canvas.css';
+import { AllowProposalDialog } from './AllowProposalDialog';
 import { CanvasSearch } from './CanvasSearch';
 import { ExportImage } from './ExportImage';
 import { decorateEdges, decorateNodes, highlightFor, minimapColor } from './decorate';
@@ -22,6 +23,8 @@ import { edgeTypes } from './edgeTypes';
 import { layoutCluster } from './layout';
 import { nodeTypes } from './nodeTypes';
 import type { CanvasEdge, CanvasGraph, CanvasNode } from './types';
+import { useConnect } from './useConnect';
+import { usePolicyConnections } from './usePolicyConnections';
 
 interface ClusterCanvasProps {
   readonly view: SimulationView;
@@ -116,14 +119,19 @@ function CanvasFlow({ view }: ClusterCanvasProps) {
     select(null);
   }, [select]);
 
-  const highlight = useMemo(() => highlightFor(view, selected), [view, selected]);
+  const allows = usePolicyConnections(view, selected);
+  const { onConnectEnd, proposal, closeProposal } = useConnect();
+  const highlight = useMemo(
+    () => highlightFor(view, selected, allows.edges),
+    [view, selected, allows.edges],
+  );
   const shownNodes = useMemo(
     () => decorateNodes(nodes, selected, highlight),
     [nodes, selected, highlight],
   );
   const shownEdges = useMemo(
-    () => decorateEdges(graph.edges, selected, highlight),
-    [graph.edges, selected, highlight],
+    () => [...decorateEdges(graph.edges, selected, highlight), ...allows.edges],
+    [graph.edges, selected, highlight, allows.edges],
   );
 
   return (
@@ -135,13 +143,13 @@ function CanvasFlow({ view }: ClusterCanvasProps) {
       onNodesChange={onNodesChange}
       onNodeDragStop={onNodeDragStop}
       onPaneClick={onPaneClick}
+      onConnectEnd={onConnectEnd}
       colorMode={theme}
       fitView
       fitViewOptions={fitViewOptions}
       minZoom={0.05}
       maxZoom={2.5}
       onlyRenderVisibleElements
-      nodesConnectable={false}
       edgesFocusable={false}
       deleteKeyCode={null}
       selectNodesOnDrag={false}
@@ -164,6 +172,12 @@ function CanvasFlow({ view }: ClusterCanvasProps) {
       <Panel position="bottom-center">
         <ExportImage />
       </Panel>
+      {allows.summary !== null && (
+        <Panel position="top-center" className="k8s-allow-summary" aria-live="polite">
+          {allows.summary}
+        </Panel>
+      )}
+      {proposal !== null && <AllowProposalDialog proposal={proposal} onClose={closeProposal} />}
     </ReactFlow>
   );
 }

@@ -4,21 +4,23 @@
  */
 import type { SimulationView } from '../../worker/protocol';
 import { namespaceHue } from '../namespaceColor';
-import type { CanvasEdge, CanvasNode, Emphasis } from './types';
+import type { AllowEdge, CanvasEdge, CanvasNode, Emphasis } from './types';
 
 /**
- * A selected NetworkPolicy lights up the pods it selects (and itself); everything else dims.
- * Null when nothing should dim.
+ * A selected NetworkPolicy lights up the pods it selects (and itself), and the pods at the other
+ * end of the connections it allows; everything else dims. Null when nothing should dim.
  */
 export function highlightFor(
   view: SimulationView,
   selected: string | null,
+  allows: readonly AllowEdge[] = [],
 ): ReadonlySet<string> | null {
   if (selected === null || !selected.startsWith('networkpolicy:')) return null;
   const key = selected.slice('networkpolicy:'.length);
   const policy = view.policies.find((p) => p.key === key);
   if (!policy) return null;
-  return new Set([selected, ...policy.selects.map((pod) => `pod:${pod}`)]);
+  const ends = allows.flatMap((e) => [e.source, e.target]);
+  return new Set([selected, ...policy.selects.map((pod) => `pod:${pod}`), ...ends]);
 }
 
 const isArea = (node: CanvasNode) => node.type === 'kubeNode' || node.type === 'unscheduled';
@@ -44,6 +46,7 @@ export function decorateEdges(
   highlight: ReadonlySet<string> | null,
 ): CanvasEdge[] {
   return edges.map((edge): CanvasEdge => {
+    if (edge.type === 'allow') return edge; // drawn only for the selection, already emphasised
     const touches = selected !== null && (edge.source === selected || edge.target === selected);
     const isSelection = edge.type === 'link' && edge.data?.kind === 'selects';
     const hidden = isSelection ? !touches || highlight === null : false;

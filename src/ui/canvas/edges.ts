@@ -13,7 +13,7 @@ import {
   GUTTER_LANES,
   POD_HANDLE_Y,
 } from './sizes';
-import type { CanvasEdge, EndpointEdge } from './types';
+import type { EndpointEdge, GraphEdge } from './types';
 
 export interface Box {
   readonly x: number;
@@ -104,9 +104,9 @@ function endpointEdges(geometry: Geometry): EndpointEdge[] {
   return edges;
 }
 
-export function buildEdges(view: SimulationView, geometry: Geometry): CanvasEdge[] {
+export function buildEdges(view: SimulationView, geometry: Geometry): GraphEdge[] {
   const { boxes } = geometry;
-  const edges: CanvasEdge[] = endpointEdges(geometry);
+  const edges: GraphEdge[] = endpointEdges(geometry);
   // The Ingresses left to right: the Internet sits just left of the first, so that edge runs
   // straight across; the others go over the top of the row.
   const ingresses = view.ingresses

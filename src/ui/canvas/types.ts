@@ -90,12 +90,24 @@ export interface LinkEdgeData extends Record<string, unknown> {
   readonly emphasis?: Emphasis;
 }
 
+/** A connection the selected NetworkPolicy allows: an arrow from client to server. */
+export interface AllowEdgeData extends Record<string, unknown> {
+  /** `TCP/80` (several rules' ports joined), or null when the picture has too many to label. */
+  readonly label: string | null;
+  /** Whether the policy allows it as the server's ingress, the client's egress, or both. */
+  readonly directions: readonly ('ingress' | 'egress')[];
+  readonly emphasis?: Emphasis;
+}
+
 // `type` required, so the union narrows on it.
 export type EndpointEdge = Edge<EndpointEdgeData, 'endpoint'> & { readonly type: 'endpoint' };
 export type LinkEdge = Edge<LinkEdgeData, 'link'> & { readonly type: 'link' };
-export type CanvasEdge = EndpointEdge | LinkEdge;
+export type AllowEdge = Edge<AllowEdgeData, 'allow'> & { readonly type: 'allow' };
+/** The edges the layout draws for the cluster itself. */
+export type GraphEdge = EndpointEdge | LinkEdge;
+export type CanvasEdge = GraphEdge | AllowEdge;
 
 export interface CanvasGraph {
   readonly nodes: readonly CanvasNode[];
-  readonly edges: readonly CanvasEdge[];
+  readonly edges: readonly GraphEdge[];
 }

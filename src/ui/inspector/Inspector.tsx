@@ -2,7 +2,8 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../store';
 import type { InspectorModel, InspectorSection, InspectorValue } from './inspectorTypes';
 import { inspectorModel } from './inspectorModel';
-import { LabelEditor } from './LabelEditor';
+import { ObjectEdits } from './ObjectEdits';
+import { ServiceRules } from './ServiceRules';
 import './Inspector.css';
 
 function Value({ value }: { readonly value: InspectorValue }) {
@@ -139,20 +140,6 @@ function EmptyState() {
   );
 }
 
-/** The label editor for a pod written in the YAML (controller pods are edited in their template). */
-function PodLabels({ id }: { readonly id: string }) {
-  const pod = useStore((s) => s.view?.pods.find((p) => `pod:${p.key}` === id));
-  if (!pod || pod.isSystem) return null;
-  if (pod.owner) {
-    return (
-      <p className="insp-note">
-        {`Labels of ${pod.key} come from ${pod.owner}'s pod template: edit them there.`}
-      </p>
-    );
-  }
-  return <LabelEditor id={id} labels={pod.labels} />;
-}
-
 /** The selected object in full, from the last simulation. */
 export function Inspector() {
   const selected = useStore((s) => s.selected);
@@ -193,7 +180,8 @@ export function Inspector() {
       ) : (
         <>
           <Details model={model} />
-          {model.kind === 'Pod' && <PodLabels id={model.id} />}
+          <ObjectEdits key={model.id} id={model.id} />
+          {model.kind === 'Service' && <ServiceRules key={model.id} id={model.id} />}
         </>
       )}
     </aside>

@@ -1,19 +1,17 @@
 import { useState } from 'react';
-import { applyCanvasEdit, refOfCanvasId } from '../canvasEdit';
 
-/** Change one label of the selected object: a YAML edit in the worker, applied at once. */
-async function setLabel(id: string, key: string, value: string | null): Promise<void> {
-  const target = refOfCanvasId(id);
-  if (target) await applyCanvasEdit({ op: 'setLabel', target, key, value });
-}
-
-/** Labels of the selected pod, editable inline: remove one, or add `key=value`. */
+/**
+ * Labels of the selected object, editable inline: remove one, or add `key=value`. `onSet` makes
+ * the YAML edit (value null removes the label); `note` says where the labels are written.
+ */
 export function LabelEditor({
-  id,
   labels,
+  onSet,
+  note,
 }: {
-  readonly id: string;
   readonly labels: Readonly<Record<string, string>>;
+  readonly onSet: (key: string, value: string | null) => void;
+  readonly note?: string;
 }) {
   const [entry, setEntry] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -25,11 +23,12 @@ export function LabelEditor({
     }
     setProblem(null);
     setEntry('');
-    void setLabel(id, m[1] ?? '', m[2] ?? '');
+    onSet(m[1] ?? '', m[2] ?? '');
   };
   return (
     <section className="insp-section" aria-label="Edit labels">
       <h3 className="insp-section__title">Edit labels</h3>
+      {note !== undefined && <p className="insp-note">{note}</p>}
       <ul className="insp-chips">
         {Object.entries(labels).map(([k, v]) => (
           <li key={k} className="insp-chip">
@@ -38,7 +37,7 @@ export function LabelEditor({
               type="button"
               aria-label={`Remove label ${k}`}
               onClick={() => {
-                void setLabel(id, k, null);
+                onSet(k, null);
               }}
             >
               ×

@@ -11,6 +11,7 @@ export const ExternalNode = memo(function ExternalNode({ data }: NodeProps<Exter
       <Handle type="source" position={Position.Top} id="top" />
       <Handle type="source" position={Position.Right} id="right" />
       <Handle type="source" position={Position.Bottom} id="bottom" />
+      <Handle type="target" position={Position.Left} id="in" />
       <span className="k8s-ext__icon">
         <GlobeIcon />
       </span>

@@ -20,6 +20,28 @@ function podTitle({ pod }: PodNodeType['data']): string {
 const handleStyle: CSSProperties = { top: POD_HANDLE_Y };
 
 /**
+ * The pod's edge anchors, plus (for the user's own pods) the grip a connection is dragged from:
+ * to another pod to offer an allow policy. Allowed-traffic arrows leave from it too.
+ */
+function PodHandles({ isSystem }: { readonly isSystem: boolean }) {
+  return (
+    <>
+      <Handle type="target" position={Position.Left} id="left" style={handleStyle} />
+      <Handle type="target" position={Position.Right} id="right" style={handleStyle} />
+      {!isSystem && (
+        <Handle
+          type="source"
+          position={Position.Right}
+          id="connect"
+          className="k8s-connect"
+          title="Drag to another pod to allow traffic to it"
+        />
+      )}
+    </>
+  );
+}
+
+/**
  * One pod: name, namespace, IP and status; its containers with the ports they listen on and its
  * controller. A shield counts the NetworkPolicies that select it. The cluster's own pods (CoreDNS,
  * the ingress controller) get two quiet lines. Zoomed far out, container detail is dropped (the
@@ -59,15 +81,13 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<PodNodeType>) {
     // pod instead of a dozen keeps a 500-pod overview smooth to pan.
     return (
       <div className={`${className} k8s-pod--tiny`} style={style}>
-        <Handle type="target" position={Position.Left} id="left" style={handleStyle} />
-        <Handle type="target" position={Position.Right} id="right" style={handleStyle} />
+        <PodHandles isSystem={pod.isSystem} />
         <span className="k8s-pod__name">{pod.name}</span>
       </div>
     );
   return (
     <div className={className} style={style}>
-      <Handle type="target" position={Position.Left} id="left" style={handleStyle} />
-      <Handle type="target" position={Position.Right} id="right" style={handleStyle} />
+      <PodHandles isSystem={pod.isSystem} />
       <div className="k8s-pod__line">
         <span className="k8s-pod__name" title={podTitle(data)}>
           {pod.name}

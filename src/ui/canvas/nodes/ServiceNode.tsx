@@ -54,6 +54,15 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
     <div className={service.isSystem ? 'k8s-svc k8s-svc--system' : 'k8s-svc'} style={style}>
       <Handle type="target" position={Position.Top} id="in" />
       <Handle type="source" position={Position.Bottom} id="out" />
+      {!service.isSystem && service.type !== 'ExternalName' && (
+        <Handle
+          type="source"
+          position={Position.Right}
+          id="connect"
+          className="k8s-connect"
+          title="Drag to a pod: the Service selects it (its labels join the selector)"
+        />
+      )}
       <div className="k8s-svc__line">
         <span className="k8s-svc__name" title={`Service ${service.key}`}>
           {service.name}
