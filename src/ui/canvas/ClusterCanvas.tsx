@@ -119,7 +119,7 @@ function CanvasFlow({ view }: ClusterCanvasProps) {
     select(null);
   }, [select]);
 
-  const allows = usePolicyConnections(view, selected);
+  const allows = usePolicyConnections(view, selected, nodes);
   const { onConnectEnd, proposal, closeProposal } = useConnect();
   const highlight = useMemo(
     () => highlightFor(view, selected, allows.edges),

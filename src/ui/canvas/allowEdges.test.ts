@@ -25,6 +25,18 @@ describe('allowEdges', () => {
     ]);
   });
 
+  it('enters a pod from the side that faces the client', () => {
+    const x: Record<string, number> = { 'pod:a/left': 100, 'pod:a/right': 400 };
+    const edges = allowEdges(
+      [
+        { from: 'pod:a/right', to: 'pod:a/left', direction: 'ingress', rule: 0, ports: 'TCP/80' },
+        { from: 'pod:a/left', to: 'pod:a/right', direction: 'ingress', rule: 0, ports: 'TCP/80' },
+      ],
+      (id) => x[id],
+    );
+    expect(edges.map((e) => e.targetHandle)).toEqual(['right', 'left']);
+  });
+
   it('drops the labels when there are too many arrows to read them', () => {
     const many = Array.from({ length: 30 }, (_, i) => ({
       from: `pod:a/p${String(i)}`,

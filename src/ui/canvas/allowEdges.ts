@@ -9,15 +9,29 @@ import type { AllowEdge } from './types';
 /** Past this many arrows, port labels would cover the picture: arrows only. */
 const MAX_LABELLED = 24;
 
-/** Which handle of a node an arrow leaves from or arrives at. */
-function handles(from: string, to: string): { sourceHandle: string; targetHandle: string } {
+/**
+ * Which handle of a node an arrow leaves from or arrives at: a pod is entered from the side that
+ * faces the client, so arrows between neighbours stay short instead of looping round the card.
+ */
+function handles(
+  from: string,
+  to: string,
+  centreX: (id: string) => number | undefined,
+): { sourceHandle: string; targetHandle: string } {
+  const fromX = centreX(from);
+  const toX = centreX(to);
+  const isFromRight = fromX !== undefined && toX !== undefined && fromX > toX;
   return {
     sourceHandle: from.startsWith('external:') ? 'right' : 'connect',
-    targetHandle: to.startsWith('external:') ? 'in' : 'left',
+    targetHandle: to.startsWith('external:') ? 'in' : isFromRight ? 'right' : 'left',
   };
 }
 
-export function allowEdges(connections: readonly PolicyConnectionView[]): AllowEdge[] {
+/** `centreX` gives a node's centre on the canvas (flow coordinates), when it is laid out. */
+export function allowEdges(
+  connections: readonly PolicyConnectionView[],
+  centreX: (id: string) => number | undefined = () => undefined,
+): AllowEdge[] {
   const byPair = new Map<
     string,
     { from: string; to: string; ports: Set<string>; directions: Set<'ingress' | 'egress'> }
@@ -42,7 +56,7 @@ export function allowEdges(connections: readonly PolicyConnectionView[]): AllowE
       type: 'allow',
       source: pair.from,
       target: pair.to,
-      ...handles(pair.from, pair.to),
+      ...handles(pair.from, pair.to, centreX),
       animated: true,
       focusable: false,
       selectable: false,

@@ -2,7 +2,18 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ConnectionsReply, SimulationView } from '../../worker/protocol';
 import { engine } from '../useEngine';
 import { allowEdges } from './allowEdges';
-import type { AllowEdge } from './types';
+import type { AllowEdge, CanvasNode } from './types';
+
+/** Node centres in flow coordinates (a pod's position is relative to its Kubernetes node). */
+function centreXOf(nodes: readonly CanvasNode[]): (id: string) => number | undefined {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return (id) => {
+    const node = byId.get(id);
+    if (!node) return undefined;
+    const parent = node.parentId === undefined ? undefined : byId.get(node.parentId);
+    return (parent?.position.x ?? 0) + node.position.x + (node.width ?? 0) / 2;
+  };
+}
 
 type Connections = Omit<ConnectionsReply, 'type' | 'id'>;
 
@@ -24,7 +35,11 @@ function summaryOf(c: Connections, arrows: number): string {
  * When a NetworkPolicy is selected, the connections its rules allow, asked of the worker (the
  * page never evaluates policy itself) and redrawn after every simulation.
  */
-export function usePolicyConnections(view: SimulationView, selected: string | null): PolicyPicture {
+export function usePolicyConnections(
+  view: SimulationView,
+  selected: string | null,
+  nodes: readonly CanvasNode[],
+): PolicyPicture {
   const policy = selected?.startsWith('networkpolicy:')
     ? selected.slice('networkpolicy:'.length)
     : null;
@@ -45,7 +60,7 @@ export function usePolicyConnections(view: SimulationView, selected: string | nu
   return useMemo(() => {
     if (policy === null || answer === null || answer.reply.policy !== policy) return NONE;
     if (answer.view !== view) return NONE;
-    const edges = allowEdges(answer.reply.connections);
+    const edges = allowEdges(answer.reply.connections, centreXOf(nodes));
     return { edges, summary: summaryOf(answer.reply, edges.length) };
-  }, [policy, answer, view]);
+  }, [policy, answer, view, nodes]);
 }
