@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model/diagnostics';
 import type { Manifest, ManifestKind, ManifestOf, ObjectSource } from '../model/manifest';
 import type { PodRequest } from './controllers';
 import { expandWorkload } from './controllers';
+import { dumpedNodes, dumpOwnership } from './dump';
 import { buildEndpoints } from './endpoints';
 import {
   buildIngressState,
@@ -23,11 +24,19 @@ import { daemonSetNodes, Scheduler } from './scheduler';
 import { buildServices } from './services';
 import { resolveSettings } from './settings';
 import { BUILT_IN_FILE, coreDnsDeployment, SYSTEM_NAMESPACES } from './system';
-import type { Cluster, PodKey, SimNamespace, SimPod, SimPolicy } from './types';
+import type { Cluster, OwnerRef, PodKey, SimNamespace, SimPod, SimPolicy } from './types';
 
 function ofKind<K extends ManifestKind>(manifests: readonly Manifest[], kind: K): ManifestOf<K>[] {
   return manifests.filter((m): m is ManifestOf<K> => m.kind === kind);
 }
+
+const OWNER_KINDS = new Set<string>([
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+]);
 
 const WORKLOAD_KINDS = new Set<ManifestKind>([
   'Pod',
@@ -53,7 +62,10 @@ function diag(
 export function buildCluster(manifests: readonly Manifest[]): Cluster {
   const out: Diagnostic[] = [];
   const settings = resolveSettings(ofKind(manifests, 'ClusterSettings'), out);
-  const nodes = buildNodes(ofKind(manifests, 'Node'), settings, out);
+  // A kubectl dump: its objects are kept as they are (their owners make no more), and the nodes
+  // its pods ran on are the cluster's nodes.
+  const dump = dumpOwnership(manifests, out);
+  const nodes = buildNodes(ofKind(manifests, 'Node'), settings, out, dumpedNodes(manifests));
   const nodeByName = new Map(nodes.map((n) => [n.name, n]));
 
   // Namespaces: the built-in four, the declared ones, and any that objects use.
@@ -107,8 +119,12 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
   );
   if (hasIngress && !userHasIngressNginx)
     requests.push(...expandWorkload(ingressNginxDeployment(controlPlane), eligible, true));
-  for (const m of manifests)
-    if (WORKLOAD_KINDS.has(m.kind)) requests.push(...expandWorkload(m, eligible));
+  for (const m of manifests) {
+    if (!WORKLOAD_KINDS.has(m.kind) || dump.supplied.has(m)) continue;
+    const owners = dump.ownersOf(m).filter((o): o is OwnerRef => OWNER_KINDS.has(o.kind));
+    for (const r of expandWorkload(m, eligible))
+      requests.push(owners.length > 0 ? { ...r, owners: [...owners, ...r.owners] } : r);
+  }
 
   // Scheduling and IPAM.
   const scheduler = new Scheduler(nodes);
@@ -224,6 +240,7 @@ export function buildCluster(manifests: readonly Manifest[]): Cluster {
       ready: ip !== null && isReady(r.annotations, r.readyCondition),
       phase: ip !== null ? 'Running' : 'Pending',
       owners: r.owners,
+      isWrittenPod: r.specPath === 'spec',
       isSystem: r.isSystem,
       ...(pendingReason !== undefined ? { pendingReason } : {}),
       ...(r.source ? { source: r.source } : {}),

@@ -1,7 +1,8 @@
 /** Cluster nodes: the user's Node objects, or a kind-like default of one control plane and two workers. */
 import type { Diagnostic } from '../model/diagnostics';
 import type { ManifestOf } from '../model/manifest';
-import { formatCidr, formatIPv4, parseCidr4, subnet } from './ip';
+import type { DumpedNode } from './dump';
+import { cidrContains, formatCidr, formatIPv4, parseCidr4, subnet } from './ip';
 import type { ResolvedSettings, SimNode, Taint } from './types';
 
 const CONTROL_PLANE_LABEL = 'node-role.kubernetes.io/control-plane';
@@ -27,19 +28,37 @@ function nodePodCidr(settings: ResolvedSettings, index: number, count: number): 
   return s ? formatCidr(s) : '';
 }
 
+const DEFAULT_NODES = ['control-plane', 'worker-1', 'worker-2'];
+
+/**
+ * The user's Node objects; without any, the nodes a kubectl dump's pods ran on (`dumpedNodes`,
+ * when one of them is not a default node), else the kind-like default three.
+ */
 export function buildNodes(
   manifests: readonly ManifestOf<'Node'>[],
   settings: ResolvedSettings,
   out: Diagnostic[],
+  dumpedNodes: readonly DumpedNode[] = [],
 ): SimNode[] {
   if (manifests.length === 0) {
-    const names = ['control-plane', 'worker-1', 'worker-2'];
-    return names.map((name, i) => {
-      const isControlPlane = i === 0;
+    const isDump = dumpedNodes.some((n) => !DEFAULT_NODES.includes(n.name));
+    const dumped: readonly DumpedNode[] = isDump
+      ? dumpedNodes
+      : DEFAULT_NODES.map((name) => ({ name }));
+    const pool = parseCidr4(settings.podCIDR);
+    return dumped.map((d, i) => {
+      const { name } = d;
+      const isControlPlane = isDump ? /control-plane|master/.test(name) : i === 0;
+      // A dump's pod range is kept when it lies in the scenario's pod CIDR.
+      const range = d.podCIDR === undefined ? null : parseCidr4(d.podCIDR);
+      const podCIDR =
+        d.podCIDR !== undefined && range && pool && cidrContains(pool, range.base)
+          ? d.podCIDR
+          : nodePodCidr(settings, i, dumped.length);
       return {
         name,
-        ip: formatIPv4(FIRST_NODE_IP + i),
-        podCIDR: nodePodCidr(settings, i, names.length),
+        ip: d.ip ?? formatIPv4(FIRST_NODE_IP + i),
+        podCIDR,
         labels: { ...baseLabels(name), ...(isControlPlane ? { [CONTROL_PLANE_LABEL]: '' } : {}) },
         taints: isControlPlane ? [CONTROL_PLANE_TAINT] : [],
         unschedulable: false,

@@ -119,6 +119,8 @@ export interface SimPod {
   readonly pendingReason?: string;
   /** The controller chain that created the pod, outermost first (Deployment, ReplicaSet). */
   readonly owners: readonly OwnerRef[];
+  /** Written as a Pod (by hand, or pasted from a kubectl dump), not made from a template. */
+  readonly isWrittenPod: boolean;
   /** Part of the cluster itself (CoreDNS, …) rather than the user's manifests. */
   readonly isSystem: boolean;
   /** Where the pod (or its template) was written. */

@@ -16,10 +16,13 @@ export type PodEdit = Extract<
 
 const fail = (message: string): EditResult => ({ ok: false, message });
 
-/** Where a pod is written: the Pod itself, or its outermost controller's `spec.template`. */
+/**
+ * Where a pod is written: the Pod itself (also a pod pasted from a kubectl dump, which names its
+ * owners but is kept as written), or else its outermost controller's `spec.template`.
+ */
 function sourceOf(pod: SimPod): { target: ObjectRef; at: readonly string[] } {
   const owner = pod.owners[0];
-  return owner
+  return owner && !pod.isWrittenPod
     ? {
         target: { kind: owner.kind, namespace: pod.namespace, name: owner.name },
         at: ['spec', 'template'],

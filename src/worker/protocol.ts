@@ -172,6 +172,8 @@ export interface PodView {
   readonly failing: readonly string[];
   /** The controller that owns the pod, outermost (`Deployment/frontend`), if any. */
   readonly owner?: string;
+  /** Written in the YAML as a Pod (edits go there), rather than made from a controller's template. */
+  readonly isWrittenPod: boolean;
 }
 
 /** As `k8snet matrix --json`: `allowed[i][j]` = pods[i] may connect to pods[j]. */

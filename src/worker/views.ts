@@ -40,6 +40,7 @@ export function toPodView(pod: SimPod): PodView {
       : [],
     failing: processes ? processes.conflicts.map((c) => `${c.container}: ${c.message}`) : [],
     ...(owner ? { owner: `${owner.kind}/${owner.name}` } : {}),
+    isWrittenPod: pod.isWrittenPod,
   };
 }
 

@@ -102,10 +102,10 @@ export function PodEdits({ pod }: { readonly pod: PodView }) {
       text: `${owner}'s pod template changed, so its pods were replaced: new names and new IPs, as in a rollout.`,
     });
   };
-  const note =
-    pod.owner === undefined
-      ? undefined
-      : `${pod.key} comes from ${pod.owner}: these edits change its pod template, so every pod of it changes.`;
+  const isTemplated = pod.owner !== undefined && !pod.isWrittenPod;
+  const note = !isTemplated
+    ? undefined
+    : `${pod.key} comes from ${pod.owner}: these edits change its pod template, so every pod of it changes.`;
   return (
     <>
       <LabelEditor
@@ -113,7 +113,7 @@ export function PodEdits({ pod }: { readonly pod: PodView }) {
         note={note}
         onSet={(key, value) => {
           void applyCanvasEdit({ op: 'setPodLabel', pod: pod.key, key, value }).then((isDone) => {
-            if (isDone && pod.owner !== undefined) replaced(pod.owner);
+            if (isDone && isTemplated && pod.owner !== undefined) replaced(pod.owner);
           });
         }}
       />
@@ -134,14 +134,14 @@ export function PodEdits({ pod }: { readonly pod: PodView }) {
                   index: p.index,
                   port: Number(next),
                 }).then((isDone) => {
-                  if (isDone && pod.owner !== undefined) replaced(pod.owner);
+                  if (isDone && isTemplated && pod.owner !== undefined) replaced(pod.owner);
                 });
               }}
             />
           ))}
         </EditSection>
       )}
-      {pod.owner === undefined && <RenameForm id={`pod:${pod.key}`} name={pod.name} />}
+      {!isTemplated && <RenameForm id={`pod:${pod.key}`} name={pod.name} />}
     </>
   );
 }
