@@ -27,9 +27,12 @@ test.describe('reachability matrix panel', () => {
       .getByRole('cell', { name: /^shop\/backend-\S+ → data\/db: denied$/ })
       .first();
     await cell.hover();
-    await expect(panel.getByRole('status', { name: 'Why' })).toContainText(
+    const why = panel.getByRole('status', { name: 'Why' });
+    await expect(why).toContainText(
       "data/db's ingress is isolated by data/default-deny-ingress, data/db-allow-backend and no rule allows this",
     );
+    // Beside the grid, not below the fold of the short dock.
+    await expect(why).toBeInViewport({ ratio: 0.99 });
     await panel.getByRole('spinbutton', { name: 'Port' }).fill('5432');
     await expect(
       panel.getByRole('cell', { name: /^shop\/backend-\S+ → data\/db: allowed$/ }).first(),
@@ -37,6 +40,28 @@ test.describe('reachability matrix panel', () => {
     await expect(
       panel.getByRole('cell', { name: /^shop\/frontend-\S+ → data\/db: denied$/ }).first(),
     ).toBeVisible();
+  });
+
+  test('the arrow keys move between cells, and the focused one is explained', async ({ page }) => {
+    await page.goto('/');
+    await applyYaml(page, DENY_B);
+    await page.getByRole('tab', { name: 'Reachability matrix' }).click();
+    const panel = page.getByRole('region', { name: 'Reachability matrix' });
+    const first = panel.getByRole('cell', { name: 'default/a → default/a: allowed', exact: true });
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(
+      panel.getByRole('cell', { name: 'default/a → default/b: denied', exact: true }),
+    ).toBeFocused();
+    const why = panel.getByRole('status', { name: 'Why' });
+    await expect(why).toContainText('default/b-closed');
+    await expect(why).toBeInViewport({ ratio: 0.99 });
+    await page.keyboard.press('ArrowDown');
+    await expect(
+      panel.getByRole('cell', { name: 'default/b → default/b: allowed', exact: true }),
+    ).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('default/b');
   });
 
   test('after an Apply, the cells the edit closed are marked', async ({ page }) => {
@@ -47,6 +72,8 @@ test.describe('reachability matrix panel', () => {
     await expect(
       panel.getByRole('cell', { name: 'default/a → default/b: allowed', exact: true }),
     ).toBeVisible();
+    // The editor sits behind its tab while the matrix is open.
+    await page.getByRole('tab', { name: 'Manifest editor' }).click();
     await applyYaml(page, DENY_B);
     await page.getByRole('tab', { name: 'Reachability matrix' }).click();
     const closed = panel.getByRole('cell', {

@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import type { CSSProperties } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../store';
 import type { MatrixView } from '../../worker/protocol';
-import { namespaceHue } from '../namespaceColor';
 import { engine } from '../useEngine';
+import { changedCells } from './changedCells';
+import { MatrixTable } from './MatrixTable';
+import './ReachabilityMatrix.css';
 
 interface ReachabilityMatrixProps {
   readonly matrix: MatrixView;
@@ -12,26 +13,18 @@ interface ReachabilityMatrixProps {
   readonly previous?: MatrixView | null;
 }
 
-/** `from→to` keys of cells whose verdict differs from the previous matrix (same port only). */
-export function changedCells(
-  matrix: MatrixView,
-  previous: MatrixView | null | undefined,
-): Set<string> {
-  const changed = new Set<string>();
-  if (!previous || previous.port !== matrix.port || previous.protocol !== matrix.protocol)
-    return changed;
-  const before = new Map<string, number>(previous.pods.map((p, i) => [p, i]));
-  matrix.pods.forEach((from, i) => {
-    const bi = before.get(from);
-    if (bi === undefined) return;
-    matrix.pods.forEach((to, j) => {
-      const bj = before.get(to);
-      if (bj === undefined) return;
-      if ((previous.allowed[bi]?.[bj] ?? false) !== (matrix.allowed[i]?.[j] ?? false))
-        changed.add(`${from}→${to}`);
-    });
-  });
-  return changed;
+/** A pair the pointer or the focus is on, for the matrix it is in. */
+interface Question {
+  readonly matrix: MatrixView;
+  readonly key: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The worker's answer for one pair (it names the pair), kept with the matrix it was asked about. */
+interface Why {
+  readonly matrix: MatrixView;
+  readonly text: string;
 }
 
 function QueryBar() {
@@ -40,7 +33,7 @@ function QueryBar() {
   return (
     <div className="matrix__query">
       <label>
-        Port{' '}
+        Port
         <input
           type="number"
           min={1}
@@ -54,7 +47,7 @@ function QueryBar() {
         />
       </label>
       <label>
-        Protocol{' '}
+        Protocol
         <select
           aria-label="Protocol"
           value={query.protocol}
@@ -73,111 +66,124 @@ function QueryBar() {
   );
 }
 
-function nsStyle(key: string): CSSProperties {
-  const namespace = key.slice(0, key.indexOf('/'));
-  return { '--ns-hue': namespaceHue(namespace) } as CSSProperties;
+function WhyBox({ why }: { readonly why: Why | null }) {
+  return (
+    <div className="matrix__why" role="status" aria-label="Why">
+      {why ? (
+        <p>{why.text}</p>
+      ) : (
+        <p className="matrix__hint">
+          Hover over or focus a cell to see which policies decide it; click it to select the pod.
+        </p>
+      )}
+    </div>
+  );
 }
 
 /**
  * Who may open a connection to whom, by pod IP, on one port: rows are sources, columns are
- * destinations, as `k8snet matrix` prints it. Each cell's verdict is in its accessible name.
+ * destinations, as `k8snet matrix` prints it. The grid scrolls with its headers pinned; the
+ * controls and the explanation stay in a column beside it, so they are never below the fold.
  */
 export function ReachabilityMatrix({ matrix, cniPlugin, previous }: ReachabilityMatrixProps) {
-  const { pods, allowed } = matrix;
   const select = useStore((s) => s.select);
-  const [why, setWhy] = useState<string | null>(null);
-  const changed = changedCells(matrix, previous);
-  const explain = (from: string, to: string) => {
-    void engine()
-      .explainPair(from, to, { port: matrix.port, protocol: matrix.protocol })
-      .then((answer) => {
-        if (answer) setWhy(answer.text);
-      });
-  };
+  const [why, setWhy] = useState<Why | null>(null);
+  const wanted = useRef<Question | null>(null);
+  const isAsking = useRef(false);
+  const changed = useMemo(() => changedCells(matrix, previous), [matrix, previous]);
+
+  // One question in flight at a time: a pointer sweeping across a big grid passes dozens of cells
+  // a second, and the worker answers them in order, so asking for each would leave the answer
+  // trailing far behind. When an answer comes back, only the newest wanted pair is asked next.
+  const explain = useCallback(
+    (from: string, to: string) => {
+      const key = `${from}→${to}`;
+      if (wanted.current?.matrix === matrix && wanted.current.key === key) return;
+      wanted.current = { matrix, key, from, to };
+      if (isAsking.current) return;
+      isAsking.current = true;
+      const ask = (question: Question) => {
+        const { port, protocol } = question.matrix;
+        const answered = (answer: { readonly text: string } | null) => {
+          const latest = wanted.current;
+          if (latest && latest !== question) {
+            ask(latest);
+            return;
+          }
+          isAsking.current = false;
+          if (answer) setWhy({ matrix: question.matrix, text: answer.text });
+        };
+        engine()
+          .explainPair(question.from, question.to, { port, protocol })
+          .then(answered, () => {
+            answered(null);
+          });
+      };
+      ask(wanted.current);
+    },
+    [matrix],
+  );
+  const pick = useCallback(
+    (from: string, to: string) => {
+      select(`pod:${from}`);
+      explain(from, to);
+    },
+    [select, explain],
+  );
+
   return (
     <section className="panel matrix" aria-label="Reachability matrix">
-      <h2 className="panel__title">
-        Reachability{' '}
-        <span className="panel__subtitle">{`${matrix.protocol} port ${String(matrix.port)}`}</span>
-      </h2>
-      <QueryBar />
-      <p className="panel__caption">
-        Can the row pod open a connection to the column pod&apos;s IP? Listeners are not checked,
-        and the cluster&apos;s own pods (kube-system) are left out.
-      </p>
-      {!matrix.enforced && (
-        <p className="notice notice--warning" role="note">
-          {`The ${cniPlugin} CNI plugin does not enforce NetworkPolicy: every pair is allowed.`}
-        </p>
-      )}
-      {pods.length === 0 ? (
-        <p className="empty">No running pods to connect.</p>
-      ) : (
-        <div className="matrix__scroll">
-          <table className="matrix__table" aria-label="Reachability matrix">
-            <thead>
-              <tr>
-                <th className="matrix__corner" scope="col">
-                  <span>from ↓ to →</span>
-                </th>
-                {pods.map((to) => (
-                  <th key={to} scope="col" className="matrix__col" style={nsStyle(to)}>
-                    <span>{to}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {pods.map((from, i) => (
-                <tr key={from}>
-                  <th scope="row" className="matrix__row" style={nsStyle(from)}>
-                    {from}
-                  </th>
-                  {pods.map((to, j) => {
-                    const isAllowed = allowed[i]?.[j] ?? false;
-                    const isChanged = changed.has(`${from}→${to}`);
-                    const label = `${from} → ${to}: ${isAllowed ? 'allowed' : 'denied'}${isChanged ? ' (changed by the last edit)' : ''}`;
-                    return (
-                      <td
-                        key={to}
-                        className={`cell ${isAllowed ? 'cell--allowed' : 'cell--denied'}${i === j ? ' cell--self' : ''}${isChanged ? ' cell--changed' : ''}`}
-                        aria-label={label}
-                        title={label}
-                        onMouseEnter={() => {
-                          explain(from, to);
-                        }}
-                        onClick={() => {
-                          select(`pod:${from}`);
-                          explain(from, to);
-                        }}
-                      >
-                        <span aria-hidden="true">{isAllowed ? '✓' : '✕'}</span>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <div className="matrix__main">
+        {matrix.pods.length === 0 ? (
+          <p className="empty">No running pods to connect.</p>
+        ) : (
+          <MatrixTable
+            pods={matrix.pods}
+            allowed={matrix.allowed}
+            changed={changed}
+            onExplain={explain}
+            onPick={pick}
+          />
+        )}
+      </div>
+      <div className="matrix__side">
+        <div className="matrix__head">
+          <h2 className="panel__title">
+            Reachability{' '}
+            <span className="panel__subtitle">{`${matrix.protocol} port ${String(matrix.port)}`}</span>
+          </h2>
+          <QueryBar />
         </div>
-      )}
-      <p className="matrix__why" role="status" aria-label="Why">
-        {why ?? 'Hover over a cell to see which policies decide it; click it to select the pod.'}
-      </p>
-      <p className="legend">
-        <span className="legend__item">
-          <span className="cell cell--allowed legend__swatch" aria-hidden="true">
-            ✓
+        {!matrix.enforced && (
+          <p className="notice notice--warning" role="note">
+            {`The ${cniPlugin} CNI plugin does not enforce NetworkPolicy: every pair is allowed.`}
+          </p>
+        )}
+        {/* An answer about an older matrix (before an Apply or a port change) is not shown. */}
+        <WhyBox why={why?.matrix === matrix ? why : null} />
+        <p className="legend">
+          <span className="legend__item">
+            <span className="cell cell--allowed legend__swatch" aria-hidden="true">
+              ✓
+            </span>
+            allowed
           </span>
-          allowed
-        </span>
-        <span className="legend__item">
-          <span className="cell cell--denied legend__swatch" aria-hidden="true">
-            ✕
+          <span className="legend__item">
+            <span className="cell cell--denied legend__swatch" aria-hidden="true">
+              ✕
+            </span>
+            denied by NetworkPolicy
           </span>
-          denied by NetworkPolicy
-        </span>
-      </p>
+          <span className="legend__item">
+            <span className="cell cell--changed legend__swatch" aria-hidden="true" />
+            changed by the last edit
+          </span>
+        </p>
+        <p className="panel__caption">
+          Can the row pod open a connection to the column pod&apos;s IP? Listeners are not checked,
+          and the cluster&apos;s own pods (kube-system) are left out.
+        </p>
+      </div>
     </section>
   );
 }

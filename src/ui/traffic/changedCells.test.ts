@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixView } from '../../worker/protocol';
-import { changedCells } from './ReachabilityMatrix';
+import { changedCells } from './changedCells';
 
 const m = (pods: string[], allowed: boolean[][], port = 80): MatrixView => ({
   pods,
