@@ -50,6 +50,23 @@ async function selectOnCanvas(page: Page, id: string, kind: string): Promise<Loc
   return inspector;
 }
 
+/**
+ * The demo's whole matrix fits the dock without scrolling: its six row and column headers (named
+ * `ns/name`) and its first and last cells are on screen.
+ */
+async function expectWholeMatrixOnScreen(table: Locator): Promise<void> {
+  await expect(table.getByRole('rowheader')).toHaveCount(6);
+  await expect(table.getByRole('columnheader', { name: /^\w+\/\S+$/ })).toHaveCount(6);
+  for (const header of await table.getByRole('columnheader', { name: /^\w+\/\S+$/ }).all()) {
+    await expect(header).toBeInViewport({ ratio: 0.99 });
+  }
+  for (const header of await table.getByRole('rowheader').all()) {
+    await expect(header).toBeInViewport({ ratio: 0.99 });
+  }
+  await expect(table.getByRole('cell').first()).toBeInViewport({ ratio: 0.99 });
+  await expect(table.getByRole('cell').last()).toBeInViewport({ ratio: 0.99 });
+}
+
 test.describe('screenshots of the main views', () => {
   test('demo cluster, light theme', async ({ page }, testInfo) => {
     const canvas = await openDemo(page);
@@ -92,7 +109,9 @@ test.describe('screenshots of the main views', () => {
     await shoot(page, testInfo, 'service-selected');
   });
 
-  test('a NetworkPolicy selected lights up the pods it selects', async ({ page }, testInfo) => {
+  test('a NetworkPolicy selected lights up its pods and draws what it allows', async ({
+    page,
+  }, testInfo) => {
     const canvas = await openDemo(page);
     await selectOnCanvas(page, 'networkpolicy:data/db-allow-backend', 'NetworkPolicy');
     await expect(canvas.locator('[data-id="networkpolicy:data/db-allow-backend"]')).toHaveClass(
@@ -102,7 +121,10 @@ test.describe('screenshots of the main views', () => {
     await expect(canvas.locator('[data-id="pod:default/static-site"]')).toHaveClass(
       /\bis-dimmed\b/,
     );
-    await expect(canvas.locator('[data-id^="pod:shop/backend-"].is-dimmed')).toHaveCount(2);
+    // The backend pods are the peers it lets in: lit, with an arrow each into db on 5432.
+    await expect(canvas.locator('[data-id^="pod:shop/backend-"].is-highlighted')).toHaveCount(2);
+    await expect(canvas.locator('.react-flow__edge-path.k8s-edge--allow')).toHaveCount(2);
+    await expect(canvas.locator('.k8s-edge-label--allow').first()).toHaveText('TCP/5432');
     await shoot(page, testInfo, 'policy-selected');
   });
 
@@ -137,12 +159,31 @@ test.describe('screenshots of the main views', () => {
     ).toBeVisible();
     const denied = table.getByRole('cell', { name: /^shop\/backend-\S+ → data\/db: denied$/ });
     await expect(denied).toHaveCount(2);
+    await expectWholeMatrixOnScreen(table);
     await shoot(page, testInfo, 'matrix');
     await denied.first().hover();
-    await expect(panel.getByRole('status', { name: 'Why' })).toContainText(
-      "data/db's ingress is isolated by data/default-deny-ingress",
-    );
+    const why = panel.getByRole('status', { name: 'Why' });
+    await expect(why).toContainText("data/db's ingress is isolated by data/default-deny-ingress");
+    await expect(why).toBeInViewport({ ratio: 0.99 });
     await shoot(page, testInfo, 'matrix-why');
+  });
+
+  test('the Reachability matrix, dark theme', async ({ page }, testInfo) => {
+    await openDemo(page);
+    await page.getByRole('button', { name: 'Toggle dark theme' }).click();
+    await expect(page.locator('[data-theme="dark"]')).toBeVisible();
+    await page.getByRole('tab', { name: 'Reachability matrix' }).click();
+    const panel = page.getByRole('region', { name: 'Reachability matrix' });
+    const table = panel.getByRole('table', { name: 'Reachability matrix' });
+    await expectWholeMatrixOnScreen(table);
+    await table
+      .getByRole('cell', { name: /^shop\/frontend-\S+ → data\/db: denied$/ })
+      .first()
+      .hover();
+    const why = panel.getByRole('status', { name: 'Why' });
+    await expect(why).toContainText("data/db's ingress is isolated by data/default-deny-ingress");
+    await expect(why).toBeInViewport({ ratio: 0.99 });
+    await shoot(page, testInfo, 'matrix-dark');
   });
 
   test('the keyboard shortcuts dialog', async ({ page }, testInfo) => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from '../store';
 import { encodeShare } from '../store/share';
 import type { SimulationView } from '../worker/protocol';
@@ -34,14 +34,41 @@ function ShareButton() {
   );
 }
 
+/** How long an info notice stays; errors stay until dismissed. */
+const NOTICE_MS = 6000;
+
+/**
+ * The latest notice, at the top of the workspace, centred: over the canvas's top edge rather than
+ * the editor or the Problems list. Info notices go away by themselves after a few seconds, unless
+ * the pointer rests on them.
+ */
 function Notice() {
   const notice = useStore((s) => s.notice);
   const notify = useStore((s) => s.notify);
+  // The notice the pointer rests on: a newer one is not held.
+  const [held, setHeld] = useState<typeof notice>(null);
+  const isHeld = notice !== null && held === notice;
+  useEffect(() => {
+    if (notice?.kind !== 'info' || isHeld) return;
+    const timer = window.setTimeout(() => {
+      // Only this notice: a newer one starts its own clock.
+      if (useStore.getState().notice === notice) notify(null);
+    }, NOTICE_MS);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [notice, isHeld, notify]);
   if (!notice) return null;
   return (
     <div
       className={`toast toast--${notice.kind}`}
       role={notice.kind === 'error' ? 'alert' : 'status'}
+      onMouseEnter={() => {
+        setHeld(notice);
+      }}
+      onMouseLeave={() => {
+        setHeld(null);
+      }}
     >
       <span>{notice.text}</span>
       <button
@@ -158,7 +185,7 @@ export function App() {
           </div>
         </div>
         <p className="scenario">
-          Scenario <strong>{fileName}</strong>
+          Scenario <strong title={fileName}>{fileName}</strong>
         </p>
         {view && <Summary view={view} />}
         <FileMenu />
@@ -176,9 +203,9 @@ export function App() {
         <Palette />
         <CanvasArea />
         <Inspector />
+        <Notice />
       </div>
       <Dock />
-      <Notice />
     </div>
   );
 }

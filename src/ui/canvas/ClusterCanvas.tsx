@@ -1,17 +1,18 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   Panel,
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
-  useReactFlow,
+  useStore as useFlowStore,
 } from '@xyflow/react';
 import type { NodeChange, OnNodeDrag, XYPosition } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../store';
 import type { SimulationView } from '../../worker/protocol';
 import './canvas.css';
@@ -20,10 +21,14 @@ import { CanvasSearch } from './CanvasSearch';
 import { ExportImage } from './ExportImage';
 import { decorateEdges, decorateNodes, highlightFor, minimapColor } from './decorate';
 import { edgeTypes } from './edgeTypes';
-import { layoutCluster } from './layout';
 import { nodeTypes } from './nodeTypes';
+import { Overview, isOverviewNode } from './Overview';
+import { useStableGraph } from './stableGraph';
+import { useDetail } from './useLevelOfDetail';
+import { FitIcon } from './nodes/icons';
 import type { CanvasEdge, CanvasGraph, CanvasNode } from './types';
 import { useConnect } from './useConnect';
+import { useFitAroundPanels } from './useFitAroundPanels';
 import { usePolicyConnections } from './usePolicyConnections';
 
 interface ClusterCanvasProps {
@@ -41,8 +46,7 @@ function placeNodes(graph: CanvasGraph, dragged: ReadonlyMap<string, XYPosition>
   });
 }
 
-const fitViewOptions = { padding: 0.03 };
-const minimapStyle = { width: 110, height: 66 };
+const minimapStyle = { width: 96, height: 56 };
 
 /**
  * The cluster as a React Flow canvas: Kubernetes nodes holding their pods, Services above them,
@@ -62,12 +66,13 @@ export function ClusterCanvas({ view }: ClusterCanvasProps) {
 }
 
 function CanvasFlow({ view }: ClusterCanvasProps) {
-  const graph = useMemo(() => layoutCluster(view), [view]);
+  const graph = useStableGraph(view);
+  // Zoomed right out, one overview layer draws everything but the Kubernetes nodes.
+  const isOverview = useDetail() === 'tiny';
   const selected = useStore((s) => s.selected);
   const select = useStore((s) => s.select);
   const theme = useStore((s) => s.theme);
   const fileName = useStore((s) => s.fileName);
-  const { fitView } = useReactFlow();
 
   const [dragged, setDragged] = useState<ReadonlyMap<string, XYPosition>>(() => new Map());
   const [placed, setPlaced] = useState(() => ({ graph, nodes: placeNodes(graph, dragged) }));
@@ -91,10 +96,17 @@ function CanvasFlow({ view }: ClusterCanvasProps) {
       setFits((n) => n + 1);
     }
   }
+  // Fit view our way, clear of the panels (not React Flow's `fitView`): once the pane has a size,
+  // before the first paint, and for each new scenario.
+  const fit = useFitAroundPanels(nodes);
+  const isPaneReady = useFlowStore((s) => s.panZoom !== null && s.width > 0 && s.height > 0);
+  const hasFitted = useRef(false);
+  useLayoutEffect(() => {
+    if (isPaneReady && !hasFitted.current) hasFitted.current = fit();
+  }, [isPaneReady, fit]);
   useEffect(() => {
-    // React Flow queues this until the new nodes are in its store.
-    if (fits > 0) void fitView(fitViewOptions);
-  }, [fits, fitView]);
+    if (fits > 0) fit();
+  }, [fits, fit]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -133,11 +145,16 @@ function CanvasFlow({ view }: ClusterCanvasProps) {
     () => [...decorateEdges(graph.edges, selected, highlight), ...allows.edges],
     [graph.edges, selected, highlight, allows.edges],
   );
+  const flowNodes = useMemo(
+    () => (isOverview ? shownNodes.filter((n) => !isOverviewNode(n)) : shownNodes),
+    [isOverview, shownNodes],
+  );
+  const flowEdges = useMemo(() => (isOverview ? [] : shownEdges), [isOverview, shownEdges]);
 
   return (
     <ReactFlow<CanvasNode, CanvasEdge>
-      nodes={shownNodes}
-      edges={shownEdges}
+      nodes={flowNodes}
+      edges={flowEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -145,8 +162,7 @@ function CanvasFlow({ view }: ClusterCanvasProps) {
       onPaneClick={onPaneClick}
       onConnectEnd={onConnectEnd}
       colorMode={theme}
-      fitView
-      fitViewOptions={fitViewOptions}
+      className={isOverview ? 'is-overview' : undefined}
       minZoom={0.05}
       maxZoom={2.5}
       onlyRenderVisibleElements
@@ -156,7 +172,19 @@ function CanvasFlow({ view }: ClusterCanvasProps) {
       attributionPosition="top-right"
     >
       <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
-      <Controls position="bottom-left" orientation="horizontal" />
+      <Controls position="bottom-left" orientation="horizontal" showFitView={false}>
+        <ControlButton
+          className="react-flow__controls-fitview"
+          title="Fit View"
+          aria-label="Fit View"
+          onClick={() => {
+            fit();
+          }}
+        >
+          <FitIcon />
+        </ControlButton>
+        <ExportImage />
+      </Controls>
       <MiniMap
         position="bottom-right"
         pannable
@@ -169,14 +197,12 @@ function CanvasFlow({ view }: ClusterCanvasProps) {
       <Panel position="top-left">
         <CanvasSearch nodes={graph.nodes} />
       </Panel>
-      <Panel position="bottom-center">
-        <ExportImage />
-      </Panel>
       {allows.summary !== null && (
         <Panel position="top-center" className="k8s-allow-summary" aria-live="polite">
           {allows.summary}
         </Panel>
       )}
+      {isOverview && <Overview nodes={shownNodes} edges={shownEdges} onSelect={select} />}
       {proposal !== null && <AllowProposalDialog proposal={proposal} onClose={closeProposal} />}
     </ReactFlow>
   );

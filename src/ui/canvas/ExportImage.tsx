@@ -1,4 +1,4 @@
-import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
+import { ControlButton, getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
 import { memo } from 'react';
 import { useStore } from '../../store';
 
@@ -8,7 +8,8 @@ const PADDING = 0.06;
 /**
  * PNG and SVG export of the whole cluster picture (React Flow's recommended approach: render
  * the viewport element with html-to-image, framed on all nodes). The library is loaded only
- * when a user exports.
+ * when a user exports. Drawn as two more buttons of the canvas controls, so they take no corner of
+ * the picture of their own.
  */
 export const ExportImage = memo(function ExportImage() {
   const { getNodes } = useReactFlow();
@@ -47,12 +48,12 @@ export const ExportImage = memo(function ExportImage() {
   };
   return (
     <div className="k8s-canvas__export" role="group" aria-label="Export canvas">
-      <button type="button" onClick={() => void save('png')}>
+      <ControlButton title="Download the canvas as a PNG image" onClick={() => void save('png')}>
         PNG
-      </button>
-      <button type="button" onClick={() => void save('svg')}>
+      </ControlButton>
+      <ControlButton title="Download the canvas as an SVG image" onClick={() => void save('svg')}>
         SVG
-      </button>
+      </ControlButton>
     </div>
   );
 });

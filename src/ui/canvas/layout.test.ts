@@ -192,7 +192,7 @@ spec:
   test('columns per node grow with the pods and shrink with more nodes', () => {
     expect(podColumns(3, 3)).toBe(1);
     expect(podColumns(0, 3)).toBe(1);
-    expect(podColumns(110, 6)).toBe(4);
+    expect(podColumns(110, 6)).toBe(3);
     expect(podColumns(110, 2)).toBeGreaterThan(podColumns(110, 6));
   });
 });

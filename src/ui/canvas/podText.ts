@@ -21,6 +21,16 @@ export function containerPorts(pod: PodView): string[] {
   return [...ports].map(([container, list]) => [container, ...list].join(' '));
 }
 
+/**
+ * A controller's pod name split before its random suffix (`frontend-fwzbs4km55-` + `hqnxx`), so a
+ * card too narrow for the whole name cuts the middle and keeps the part that tells replicas apart.
+ * Pods nobody controls keep their whole name in the first part.
+ */
+export function splitPodName(pod: Pick<PodView, 'name' | 'owner'>): readonly [string, string] {
+  const m = pod.owner === undefined ? null : /^(.+-)([^-]{1,5})$/.exec(pod.name);
+  return m ? [m[1] ?? '', m[2] ?? ''] : [pod.name, ''];
+}
+
 export type PodStatus = 'running' | 'pending' | 'not-ready' | 'failing';
 
 export function podStatus(pod: PodView): PodStatus {

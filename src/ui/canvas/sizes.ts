@@ -4,7 +4,9 @@
  * positions never wait for the DOM to be measured and the same view always lays out the same way.
  *
  * The demo must read at 1280×720, where the canvas is about 800×360 px: boxes are compact (three
- * short lines for a pod) so fit view lands near 0.75 zoom rather than 0.5.
+ * short lines for a pod) so fit view lands near 0.7 zoom rather than 0.5. Compact, not cramped: a
+ * pod's generated name (`frontend-fwzbs4km55-hqnxx`), a Service's 20-character name and its
+ * ClusterIP, and a node's IP with its whole pod CIDR fit without an ellipsis.
  */
 import type { PodView, ServiceView } from '../../worker/protocol';
 
@@ -13,7 +15,7 @@ export interface Size {
   readonly height: number;
 }
 
-export const POD_WIDTH = 220;
+export const POD_WIDTH = 228;
 /** Where the endpoint edge enters a pod: level with the name line. */
 export const POD_HANDLE_Y = 14;
 export const POD_GAP_Y = 6;
@@ -24,7 +26,8 @@ export const POD_GAP_Y = 6;
  */
 export const GUTTER = 20;
 export const GROUP_PADDING_BOTTOM = 8;
-export const GROUP_HEADER = 28;
+/** Two lines: the node's name, then its IP and pod CIDR. */
+export const GROUP_HEADER = 42;
 export const GROUP_MIN_HEIGHT = 96;
 export const GROUP_GAP = 24;
 
@@ -62,7 +65,18 @@ export function hasExternalLine(service: ServiceView): boolean {
   );
 }
 
+export const SERVICE_WIDTH = 176;
+/** For the long type badges, so `ingress-nginx` and `LoadBalancer` share a line uncut. */
+export const SERVICE_WIDE = 196;
+
+/**
+ * Four lines (name; namespace and type; address; ports), a fifth for an external address. The
+ * cluster's own Services use the same lines, smaller, and show an external address instead of
+ * their ports.
+ */
 export function serviceSize(service: ServiceView): Size {
-  if (service.isSystem) return { width: 150, height: 50 };
-  return { width: 176, height: hasExternalLine(service) ? 74 : 58 };
+  const isWide = service.type === 'LoadBalancer' || service.type === 'ExternalName';
+  const width = isWide ? SERVICE_WIDE : SERVICE_WIDTH;
+  if (service.isSystem) return { width, height: 64 };
+  return { width, height: hasExternalLine(service) ? 90 : 74 };
 }

@@ -3,7 +3,7 @@ import type { ReactFlowState } from '@xyflow/react';
 
 /** Below this zoom per-pod detail (ports, controller, edge labels) is too small to read. */
 export const FAR_ZOOM = 0.5;
-/** Below this even names are a few pixels tall: cards keep their colour and the name only. */
+/** Below this even names are a few pixels tall: pods become chips in one overview layer. */
 export const TINY_ZOOM = 0.25;
 
 export type Detail = 'full' | 'far' | 'tiny';

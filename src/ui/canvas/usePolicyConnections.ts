@@ -1,17 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ConnectionsReply, SimulationView } from '../../worker/protocol';
 import { engine } from '../useEngine';
+import { absoluteBoxes } from './absoluteBoxes';
 import { allowEdges } from './allowEdges';
 import type { AllowEdge, CanvasNode } from './types';
 
-/** Node centres in flow coordinates (a pod's position is relative to its Kubernetes node). */
+/** Node centres in flow coordinates. */
 function centreXOf(nodes: readonly CanvasNode[]): (id: string) => number | undefined {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const boxes = absoluteBoxes(nodes);
   return (id) => {
-    const node = byId.get(id);
-    if (!node) return undefined;
-    const parent = node.parentId === undefined ? undefined : byId.get(node.parentId);
-    return (parent?.position.x ?? 0) + node.position.x + (node.width ?? 0) / 2;
+    const box = boxes.get(id);
+    return box && box.x + box.width / 2;
   };
 }
 

@@ -1,3 +1,5 @@
+import { useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { useStore } from '../../store';
 import { applyCanvasEdit } from '../canvasEdit';
 
@@ -106,10 +108,33 @@ function PaletteItem({ item, variant }: { readonly item: Item; readonly variant:
   );
 }
 
+/** Whether the element scrolls and more of it is below: at 1280×720 the palette does not fit. */
+function useMoreBelow(ref: RefObject<HTMLElement | null>): boolean {
+  const [hasMore, setMore] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const update = () => {
+      setMore(el.scrollTop + el.clientHeight < el.scrollHeight - 2);
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    el.addEventListener('scroll', update, { passive: true });
+    return () => {
+      observer.disconnect();
+      el.removeEventListener('scroll', update);
+    };
+  }, [ref]);
+  return hasMore;
+}
+
 /** Drag a kind onto the canvas (onto a node to pin a pod there), or press Enter on it. */
 export function Palette() {
+  const ref = useRef<HTMLElement>(null);
+  const hasMore = useMoreBelow(ref);
   return (
-    <nav className="palette panel" aria-label="Palette">
+    <nav className="palette panel" aria-label="Palette" ref={ref}>
       <h2 className="panel__title">Palette</h2>
       <ul className="palette__list">
         {GROUPS.map((g) => (
@@ -124,6 +149,11 @@ export function Palette() {
         ))}
       </ul>
       <p className="palette__hint">Drag onto the canvas, or press Enter.</p>
+      {hasMore && (
+        <div className="palette__more" aria-hidden="true">
+          more below ▾
+        </div>
+      )}
     </nav>
   );
 }

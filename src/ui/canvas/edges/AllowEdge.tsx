@@ -1,8 +1,9 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
+import { BaseEdge, getBezierPath } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { AllowEdge as AllowEdgeType } from '../types';
 import { useIsFar } from '../useLevelOfDetail';
+import { EdgeLabel } from './EdgeLabel';
 
 /**
  * A connection the selected NetworkPolicy allows: a moving dashed arrow from the client to the
@@ -33,16 +34,7 @@ export const AllowEdge = memo(function AllowEdge({
     <>
       <BaseEdge id={id} path={path} className="k8s-edge k8s-edge--allow" markerEnd={markerEnd} />
       {data?.label != null && !isFar && (
-        <EdgeLabelRenderer>
-          <div
-            className="k8s-edge-label k8s-edge-label--allow"
-            style={{
-              transform: `translate(-50%, -50%) translate(${String(midX)}px, ${String(midY)}px)`,
-            }}
-          >
-            {data.label}
-          </div>
-        </EdgeLabelRenderer>
+        <EdgeLabel x={midX} y={midY} text={data.label} variant="allow" />
       )}
     </>
   );

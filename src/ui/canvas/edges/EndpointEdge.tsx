@@ -1,8 +1,9 @@
-import { BaseEdge, EdgeLabelRenderer } from '@xyflow/react';
+import { BaseEdge } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { EndpointEdge as EndpointEdgeType } from '../types';
 import { useIsFar } from '../useLevelOfDetail';
+import { EdgeLabel } from './EdgeLabel';
 import { endpointRoute, roundedPath } from './path';
 
 /**
@@ -38,16 +39,13 @@ export const EndpointEdge = memo(function EndpointEdge({
     <>
       <BaseEdge path={roundedPath(points)} className={className} />
       {data.label !== null && !isFar && (
-        <EdgeLabelRenderer>
-          <div
-            className={`k8s-edge-label${data.isSystem ? ' k8s-edge-label--system' : ''}${data.emphasis === undefined ? '' : ` is-${data.emphasis}`}`}
-            style={{
-              transform: `translate(-50%, -50%) translate(${String(at.x)}px, ${String(at.y)}px)`,
-            }}
-          >
-            {data.label}
-          </div>
-        </EdgeLabelRenderer>
+        <EdgeLabel
+          x={at.x}
+          y={at.y}
+          text={data.label}
+          isSystem={data.isSystem}
+          emphasis={data.emphasis}
+        />
       )}
     </>
   );

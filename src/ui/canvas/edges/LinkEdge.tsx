@@ -1,8 +1,9 @@
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath } from '@xyflow/react';
+import { BaseEdge, getSmoothStepPath } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { LinkEdge as LinkEdgeType } from '../types';
 import { useIsFar } from '../useLevelOfDetail';
+import { EdgeLabel } from './EdgeLabel';
 
 /**
  * A step edge with one label: Ingress → Service with the host/path it routes (`/web`), Internet →
@@ -36,16 +37,14 @@ export const LinkEdge = memo(function LinkEdge({
     <>
       <BaseEdge path={path} className={className} />
       {data.label !== null && !isFar && (
-        <EdgeLabelRenderer>
-          <div
-            className={`k8s-edge-label k8s-edge-label--${data.kind}${data.isSystem ? ' k8s-edge-label--system' : ''}${data.emphasis === undefined ? '' : ` is-${data.emphasis}`}`}
-            style={{
-              transform: `translate(-50%, -50%) translate(${String(at.x)}px, ${String(at.y)}px)`,
-            }}
-          >
-            {data.label}
-          </div>
-        </EdgeLabelRenderer>
+        <EdgeLabel
+          x={at.x}
+          y={at.y}
+          text={data.label}
+          variant={data.kind}
+          isSystem={data.isSystem}
+          emphasis={data.emphasis}
+        />
       )}
     </>
   );

@@ -3,7 +3,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
 import { namespaceHue } from '../../namespaceColor';
-import { STATUS_TEXT, containerPorts, podStatus } from '../podText';
+import { STATUS_TEXT, containerPorts, podStatus, splitPodName } from '../podText';
 import { POD_HANDLE_Y } from '../sizes';
 import type { PodNode as PodNodeType } from '../types';
 import { useDetail } from '../useLevelOfDetail';
@@ -15,6 +15,23 @@ function podTitle({ pod }: PodNodeType['data']): string {
   const labels = Object.entries(pod.labels).map(([k, v]) => `  ${k}=${v}`);
   const head = [`Pod ${pod.key}`, ...(pod.owner === undefined ? [] : [`owner ${pod.owner}`])];
   return [...head, ...(labels.length > 0 ? ['labels:', ...labels] : [])].join('\n');
+}
+
+/** The name, cut in the middle when too long: `frontend-fwzbs4…-hqnxx`. */
+function PodName({
+  pod,
+  title,
+}: {
+  readonly pod: PodNodeType['data']['pod'];
+  readonly title: string;
+}) {
+  const [head, tail] = splitPodName(pod);
+  return (
+    <span className="k8s-pod__name" title={title}>
+      <span className="k8s-pod__name-head">{head}</span>
+      {tail !== '' && <span className="k8s-pod__name-tail">{tail}</span>}
+    </span>
+  );
 }
 
 const handleStyle: CSSProperties = { top: POD_HANDLE_Y };
@@ -76,22 +93,11 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<PodNodeType>) {
         ? ''
         : containers.join('');
 
-  if (detail === 'tiny')
-    // Zoomed right out: colour, name and status are all that can be seen; a few DOM nodes per
-    // pod instead of a dozen keeps a 500-pod overview smooth to pan.
-    return (
-      <div className={`${className} k8s-pod--tiny`} style={style}>
-        <PodHandles isSystem={pod.isSystem} />
-        <span className="k8s-pod__name">{pod.name}</span>
-      </div>
-    );
   return (
     <div className={className} style={style}>
       <PodHandles isSystem={pod.isSystem} />
       <div className="k8s-pod__line">
-        <span className="k8s-pod__name" title={podTitle(data)}>
-          {pod.name}
-        </span>
+        <PodName pod={pod} title={podTitle(data)} />
         {policies.length > 0 && (
           <span
             className="k8s-shield"

@@ -35,7 +35,10 @@ const TYPE_SHORT: Readonly<Record<ServiceView['type'], string>> = {
   ExternalName: 'ExternalName',
 };
 
-/** A Service: name, type, ClusterIP, ports (with NodePorts) and its external address if any. */
+/**
+ * A Service: name; namespace and type; ClusterIP; ports (with NodePorts) and ready endpoints; its
+ * external address if any. One line each, so a 20-character name and any address read in full.
+ */
 export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<ServiceNodeType>) {
   const { service } = data;
   const isFar = useIsFar();
@@ -63,17 +66,25 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
           title="Drag to a pod: the Service selects it (its labels join the selector)"
         />
       )}
+      {/* The name and the address get whole lines: they are what a reader looks for. */}
       <div className="k8s-svc__line">
         <span className="k8s-svc__name" title={`Service ${service.key}`}>
           {service.name}
         </span>
+      </div>
+      <div className="k8s-svc__line">
+        <NamespaceChip namespace={service.namespace} />
         <span className={`k8s-svc__type k8s-svc__type--${service.type}`}>
           {TYPE_SHORT[service.type]}
         </span>
       </div>
       <div className="k8s-svc__line">
-        <NamespaceChip namespace={service.namespace} />
-        <code title={service.externalName !== null ? 'externalName' : 'ClusterIP'}>{address}</code>
+        <code
+          className="k8s-svc__address"
+          title={service.externalName !== null ? 'externalName' : 'ClusterIP'}
+        >
+          {address}
+        </code>
       </div>
       {service.isSystem ? (
         <div className="k8s-svc__line k8s-svc__ports">

@@ -9,8 +9,10 @@ export const UnscheduledNode = memo(function UnscheduledNode({
   return (
     <div className="k8s-node k8s-node--unscheduled">
       <header className="k8s-node__head">
-        <h3 className="k8s-node__name">Unscheduled</h3>
-        <span className="k8s-node__meta">{`${String(data.podCount)} pending`}</span>
+        <div className="k8s-node__title">
+          <h3 className="k8s-node__name">Unscheduled</h3>
+        </div>
+        <div className="k8s-node__meta">{`${String(data.podCount)} pending`}</div>
       </header>
     </div>
   );

@@ -39,3 +39,17 @@ export const LockIcon = memo(function LockIcon({ size = 10 }: IconProps) {
     </svg>
   );
 });
+
+/** Four corners: fit the whole picture to the screen. */
+export const FitIcon = memo(function FitIcon({ size = 12 }: IconProps) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" className="k8s-icon">
+      <path
+        d="M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+      />
+    </svg>
+  );
+});
