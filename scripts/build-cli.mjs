@@ -28,6 +28,11 @@ export async function buildCli({ quiet = false } = {}) {
     ...common,
     entryPoints: [path.join(root, 'bench/run.ts')],
     outfile: path.join(root, 'dist-cli/bench.mjs'),
+    // The UI bench drives Chromium through Playwright, loaded from node_modules as installed.
+    // find-chromium.mjs stays a module of its own: bundled, its "run directly" check would see
+    // the bundle as the script being run and print to stdout. (dist-cli/ and bench/ are both one
+    // level down, so the relative import still points at scripts/.)
+    external: ['@playwright/test', 'playwright', 'playwright-core', '*/find-chromium.mjs'],
   });
 }
 
