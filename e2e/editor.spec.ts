@@ -1,17 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-
-const TYPO_MESSAGE = 'unknown field "contianers" in PodSpec; did you mean "containers"?';
-
-const BAD_POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: typo
-spec:
-  contianers:
-    - name: web
-      image: nginx:1.27
-`;
+import { BAD_POD, TYPO_MESSAGE } from './helpers';
 
 const TWO_PODS = `# Two pods, pasted in one go.
 apiVersion: v1

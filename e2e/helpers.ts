@@ -1,6 +1,18 @@
 /** What several flows share: the app's regions, replacing the YAML, reading it back, dragging. */
 import type { Locator, Page } from '@playwright/test';
 
+/** A Pod with a misspelt field, and the message validation gives for it. */
+export const BAD_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: typo
+spec:
+  contianers:
+    - name: web
+      image: nginx:1.27
+`;
+export const TYPO_MESSAGE = 'unknown field "contianers" in PodSpec; did you mean "containers"?';
+
 export const canvasOf = (page: Page): Locator =>
   page.getByRole('region', { name: 'Cluster canvas' });
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { canvasOf, inspectorOf } from './helpers';
+import { BAD_POD, TYPO_MESSAGE, canvasOf, inspectorOf } from './helpers';
 
 /**
  * Screenshots of the main views at a projector's 1280×720, saved as test artefacts
@@ -8,17 +8,6 @@ import { canvasOf, inspectorOf } from './helpers';
  * test first asserts what the picture must show, so a shot of a half-built page fails instead.
  */
 test.use({ viewport: { width: 1280, height: 720 } });
-
-const TYPO_MESSAGE = 'unknown field "contianers" in PodSpec; did you mean "containers"?';
-const BAD_POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: typo
-spec:
-  contianers:
-    - name: web
-      image: nginx:1.27
-`;
 
 /** Open the start page and wait until the demo's pods have IPs and the fitted view shows them. */
 async function openDemo(page: Page): Promise<Locator> {
