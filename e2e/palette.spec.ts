@@ -29,6 +29,9 @@ test.describe('palette and canvas edits', () => {
     await page.keyboard.press('Delete');
     await expect(db).toHaveCount(0);
     await expect(page.getByRole('status')).toContainText('Deleted Pod data/db');
+    // Only the pod went: the objects written after it are all still there.
+    await expect(canvas.locator('[data-id="service:data/db"]')).toBeVisible();
+    await expect(canvas.locator('[data-id="networkpolicy:data/db-allow-backend"]')).toBeVisible();
     await page.keyboard.press('ControlOrMeta+z');
     await expect(canvas.locator('[data-id="pod:data/db"]')).toBeVisible();
   });

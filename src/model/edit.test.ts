@@ -1,4 +1,6 @@
+import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import demo from '../lessons/demo.yaml?raw';
 import { applyEdit, freeName, usedNames } from './edit';
 
 const TEXT = `# the shop
@@ -42,8 +44,9 @@ describe('applyEdit', () => {
     });
     expect(r.ok && r.text).toBe(TEXT.slice(0, TEXT.indexOf('---')));
     const first = applyEdit(TEXT, { op: 'delete', target: web });
-    // A comment above the first document may be the file's header: it stays.
-    expect(first.ok && first.text).toBe(`# the shop\n${TEXT.slice(TEXT.indexOf('---') + 4)}`);
+    // A comment above the first document may be the file's header: it stays, and the next
+    // document keeps its own marker.
+    expect(first.ok && first.text).toBe(`# the shop\n${TEXT.slice(TEXT.indexOf('---'))}`);
   });
   it('appends a new object as its own document', () => {
     const r = applyEdit(TEXT, {
@@ -116,5 +119,27 @@ describe('palette templates', () => {
       'Node/worker',
     ]);
     expect(text).toContain('  nodeName: worker-1\n');
+  });
+});
+
+describe('deleting from a commented, multi-document file', () => {
+  // Each demo object sits after a `---` and a comment: deleting one must not glue its
+  // neighbours into one document (that lost the next object, as "Map keys must be unique").
+  const names = (text: string) =>
+    parseAllDocuments(text).map(
+      (d) => `${String(d.get('kind'))}/${String(d.getIn(['metadata', 'name']))}`,
+    );
+  const all = names(demo);
+  it.each(all.map((n, i) => [n, i] as const))('deletes %s and only it', (name, index) => {
+    const [kind = '', objectName = ''] = name.split('/');
+    const doc = parseAllDocuments(demo)[index];
+    const ns = doc?.getIn(['metadata', 'namespace']);
+    const r = applyEdit(demo, {
+      op: 'delete',
+      target: { kind, namespace: typeof ns === 'string' ? ns : '', name: objectName },
+    });
+    if (!r.ok) throw new Error(r.message);
+    expect(parseAllDocuments(r.text).flatMap((d) => d.errors.map((e) => e.message))).toEqual([]);
+    expect(names(r.text)).toEqual(all.filter((_, i) => i !== index));
   });
 });

@@ -108,23 +108,14 @@ export function freeName(taken: ReadonlySet<string>, base: string): string {
   for (let i = 2; ; i++) if (!taken.has(`${base}-${String(i)}`)) return `${base}-${String(i)}`;
 }
 
-/** Rewrite one document in place, leaving the rest of `text` untouched. */
+/**
+ * Rewrite one document in place, leaving the rest of `text` untouched. A document's range starts
+ * at its own `---` marker (when it has one) and ends before the next document's, so removing the
+ * range removes the document with its marker and leaves every neighbour whole.
+ */
 function replaceDoc(text: string, doc: Document.Parsed, next: string | null): string {
   const [start, , end] = doc.range;
-  let from = start;
-  let to = end;
-  if (next === null) {
-    // Remove the document and its `---` separator.
-    const before = text.slice(0, from);
-    const sep = /(^|\n)---[^\n]*\n?$/.exec(before);
-    if (sep) from = before.length - sep[0].length + (sep[1] ?? '').length;
-    else {
-      const after = /^---[^\n]*\n/.exec(text.slice(to));
-      if (after) to += after[0].length;
-    }
-    return text.slice(0, from) + text.slice(to);
-  }
-  return text.slice(0, from) + next + text.slice(to);
+  return text.slice(0, start) + (next ?? '') + text.slice(end);
 }
 
 export function applyEdit(text: string, op: EditOp): EditResult {
