@@ -1,14 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
+import demoYaml from '../../lessons/demo.yaml?raw';
 import { useStore } from '../../store';
 import { MAX_DOCUMENT_CHARS } from '../../store/persistence';
 import { isTextEntry } from '../useDocumentLifecycle';
 import { HelpDialog } from './HelpDialog';
 
-// Scenario files are loaded only when picked, so the gallery costs nothing on first load.
-const GALLERY = import.meta.glob<string>('../../lessons/*.yaml', {
-  query: '?raw',
-  import: 'default',
-});
+// Scenario files are loaded only when picked, so the gallery costs nothing on first load. The
+// demo is in the first load anyway (the start page shows it), so it is imported as it is.
+const GALLERY: Readonly<Record<string, () => Promise<string>>> = {
+  '../../lessons/demo.yaml': () => Promise.resolve(demoYaml),
+  ...import.meta.glob<string>(['../../lessons/*.yaml', '!../../lessons/demo.yaml'], {
+    query: '?raw',
+    import: 'default',
+  }),
+};
 
 const TITLES: Readonly<Record<string, string>> = {
   'demo.yaml': 'Demo: a shop and its database',
