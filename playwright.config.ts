@@ -4,24 +4,11 @@
  * K8SNET_CHROMIUM; Playwright's own browser downloads are never used.
  */
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 
 const port = 4173;
 const baseURL = `http://127.0.0.1:${String(port)}`;
 const isCI = Boolean(process.env.CI);
-
-/**
- * Debian's Chromium must not phone home on this closed network: without the networking flags it
- * retries its background services (updates, sync, QUIC probes) and floods the network.
- */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -50,7 +37,7 @@ export default defineConfig({
         launchOptions: {
           // Unset only when Playwright is run by hand; scripts/e2e.mjs always sets it.
           executablePath: process.env.K8SNET_CHROMIUM ?? '/usr/bin/chromium',
-          args: chromiumArgs,
+          args: [...CHROMIUM_ARGS],
         },
       },
     },

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { findChromium } from '../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
 import { generateScenario } from './generate';
 import { measureBundle } from './uiBundle';
 import type { FrameFigures } from './uiFrames';
@@ -32,16 +32,6 @@ const VITE = path.join(root, 'node_modules/vite/bin/vite.js');
 // Not 4173/5173 (e2e and dev servers), nor 4190: browsers and fetch refuse that one (a "bad port").
 const PORT = Number(process.env.K8SNET_BENCH_PORT ?? 4192);
 const APP_URL = `http://127.0.0.1:${String(PORT)}/`;
-/** Debian's Chromium must not phone home on this closed network (as in playwright.config.ts). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const VIEWPORT = { width: 1440, height: 900 };
 const OPEN = { pods: 500, namespaces: 10, policies: 100, services: 100, seed: 3 };
 const APPLY = { pods: 1000, namespaces: 10, policies: 200, services: 200, seed: 11 };
@@ -242,7 +232,7 @@ export async function benchUi() {
   let browser: Browser | null = null;
   try {
     log(`Chromium ${executablePath}, app on ${APP_URL}`);
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
     const { open500, panZoom500 } = await benchOpenAndFrames(browser);
     const apply1000 = await benchApply(browser);
     const ui = {

@@ -104,6 +104,9 @@ test.describe('inline edits in the Inspector', () => {
     await expect(port).toHaveValue('5432');
     await port.fill('5433');
     await port.press('Enter');
+    // The db Service's named targetPort now resolves to the new number; postgres still listens
+    // on 5432, as the card says.
+    await expect(canvas.getByText('5432 → 5433')).toBeVisible();
     await expect(canvas.locator('[data-id="pod:data/db"]')).toContainText(':5432');
     yaml = await exportedYaml(page);
     expect(yaml).toContain('containerPort: 5433');

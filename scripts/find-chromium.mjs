@@ -46,6 +46,20 @@ function installWithApt() {
 }
 
 /** @returns {Promise<string>} the path of a Chromium (or Chrome) executable. */
+/**
+ * Flags for Debian's Chromium on a closed network: without the networking ones it retries its
+ * background services (updates, sync, QUIC probes) and floods the network.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export async function findChromium() {
   const explicit = process.env.K8SNET_CHROMIUM;
   if (explicit) {

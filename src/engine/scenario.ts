@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../model/diagnostics';
 import { sortDiagnostics } from '../model/diagnostics';
 import type { Manifest } from '../model/manifest';
-import type { InputFile } from '../model/parseManifests';
+import type { InputFile, ParsedManifests } from '../model/parseManifests';
 import { parseManifests } from '../model/parseManifests';
 import { buildCluster } from './cluster';
 import { lintScenario } from './lint';
@@ -18,7 +18,11 @@ export interface Scenario {
 }
 
 export function loadScenario(inputs: readonly InputFile[]): Scenario {
-  const parsed = parseManifests(inputs);
+  return buildScenario(parseManifests(inputs));
+}
+
+/** The build and lint half of loadScenario, for callers that parsed already. */
+export function buildScenario(parsed: ParsedManifests): Scenario {
   const cluster = buildCluster(parsed.manifests);
   const semantic = lintScenario(parsed.manifests, cluster);
   return {

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, parseAllDocuments } from 'yaml';
 import type { Document } from 'yaml';
-import { isDns1035Label, isDns1123Label, isDns1123Subdomain } from './validators';
+import { objectNameProblem } from './validators';
 
 export interface ObjectRef {
   readonly kind: string;
@@ -85,23 +85,6 @@ export function usedNames(text: string, kind: string, namespace: string): Set<st
   return out;
 }
 
-/** Why `name` cannot name a `kind` (the apiserver's name rules), or null. */
-export function nameProblem(kind: string, name: string): string | null {
-  if (name === '') return 'is empty: give the object a name';
-  // Services become DNS labels (and must start with a letter); Namespaces are labels too.
-  if (kind === 'Service')
-    return isDns1035Label(name)
-      ? null
-      : 'is not a valid Service name: at most 63 characters of a-z, 0-9 and "-", starting with a letter';
-  if (kind === 'Namespace')
-    return isDns1123Label(name)
-      ? null
-      : 'is not a valid Namespace name: at most 63 characters of a-z, 0-9 and "-"';
-  return isDns1123Subdomain(name)
-    ? null
-    : 'is not a valid name: at most 253 characters of a-z, 0-9, "-" and ".", starting and ending with a letter or digit';
-}
-
 /** `base`, or `base-2`, `base-3`, … whichever is free. */
 export function freeName(taken: ReadonlySet<string>, base: string): string {
   if (!taken.has(base)) return base;
@@ -171,8 +154,13 @@ export function applyEdit(text: string, op: EditOp): EditResult {
       return { ok: true, text: replaceDoc(text, doc, doc.toString()) };
     }
     case 'rename': {
-      const problem = nameProblem(op.target.kind, op.name);
-      if (problem !== null) return { ok: false, message: `${JSON.stringify(op.name)} ${problem}` };
+      const problem =
+        op.name === '' ? 'give the object a name' : objectNameProblem(op.target.kind, op.name);
+      if (problem !== null)
+        return {
+          ok: false,
+          message: `${JSON.stringify(op.name)} is not a valid ${op.target.kind} name: ${problem}`,
+        };
       if (op.name === op.target.name) return { ok: true, text };
       if (usedNames(text, op.target.kind, op.target.namespace).has(op.name))
         return {

@@ -91,6 +91,20 @@ const RULE_1035 =
 
 export type NameRule = 'label' | 'subdomain' | 'dns1035';
 
+const RULE_TEXT: Readonly<Record<NameRule, string>> = {
+  label: RULE_LABEL,
+  subdomain: RULE_SUBDOMAIN,
+  dns1035: RULE_1035,
+};
+
+function isValidName(rule: NameRule, name: string): boolean {
+  return rule === 'label'
+    ? isDns1123Label(name)
+    : rule === 'subdomain'
+      ? isDns1123Subdomain(name)
+      : isDns1035Label(name);
+}
+
 /** Report `name` at `path` unless it follows `rule`; `what` names it in the message ("container name"). */
 export function checkDnsName(
   ctx: CheckContext,
@@ -99,14 +113,8 @@ export function checkDnsName(
   rule: NameRule,
   what: string,
 ): boolean {
-  const ok =
-    rule === 'label'
-      ? isDns1123Label(name)
-      : rule === 'subdomain'
-        ? isDns1123Subdomain(name)
-        : isDns1035Label(name);
-  if (ok) return true;
-  const text = rule === 'label' ? RULE_LABEL : rule === 'subdomain' ? RULE_SUBDOMAIN : RULE_1035;
+  if (isValidName(rule, name)) return true;
+  const text = RULE_TEXT[rule];
   let fixed = toDnsName(name, rule === 'subdomain' ? 253 : 63);
   if (rule !== 'subdomain') fixed = fixed.replace(/\./g, '-');
   if (rule === 'dns1035') fixed = fixed.replace(/^[^a-z]+/, '');
@@ -121,11 +129,20 @@ export function checkDnsName(
   return false;
 }
 
+/** The rule the API server applies to a kind's metadata.name. */
+function nameRuleOf(kind: string): NameRule {
+  return kind === 'Service' ? 'dns1035' : LABEL_NAMED.has(kind) ? 'label' : 'subdomain';
+}
+
 export function checkObjectName(kind: string, name: string, path: string, ctx: CheckContext): void {
   if (name === '') return;
-  const rule: NameRule =
-    kind === 'Service' ? 'dns1035' : LABEL_NAMED.has(kind) ? 'label' : 'subdomain';
-  checkDnsName(ctx, path, name, rule, `${kind} name`);
+  checkDnsName(ctx, path, name, nameRuleOf(kind), `${kind} name`);
+}
+
+/** Why `name` cannot be a `kind`'s metadata.name (`must be …`, as validation says), or null. */
+export function objectNameProblem(kind: string, name: string): string | null {
+  const rule = nameRuleOf(kind);
+  return isValidName(rule, name) ? null : `must be ${RULE_TEXT[rule]}`;
 }
 
 // ---- labels (apimachinery IsQualifiedName / IsValidLabelValue) ----

@@ -161,13 +161,13 @@ describe('rename', () => {
     expect(applyEdit(TEXT, { op: 'rename', target: db, name: 'Bad_Name' })).toEqual({
       ok: false,
       message:
-        '"Bad_Name" is not a valid name: at most 253 characters of a-z, 0-9, "-" and ".", starting and ending with a letter or digit',
+        '"Bad_Name" is not a valid Pod name: must be a lowercase RFC 1123 subdomain: at most 253 characters, only a-z, 0-9, "-" and ".", starting and ending with a letter or digit',
     });
     const svc = { kind: 'Service', namespace: 'shop', name: 'web' };
     expect(applyEdit(TEXT, { op: 'rename', target: svc, name: '1web' })).toEqual({
       ok: false,
       message:
-        '"1web" is not a valid Service name: at most 63 characters of a-z, 0-9 and "-", starting with a letter',
+        '"1web" is not a valid Service name: must be a lowercase RFC 1035 label: at most 63 characters, only a-z, 0-9 and "-", starting with a letter and ending with a letter or digit',
     });
   });
   it('refuses a name that is taken', () => {

@@ -13,7 +13,7 @@ import { toIngressViews, toPodView, toPolicyViews, toServiceViews } from './view
 import type { DiagnosticView, MatrixView, SimulateRequest, SimulationView } from './protocol';
 
 /** Scenario and cluster findings, once each (the scenario may repeat the build's). */
-function toDiagnosticViews(lists: readonly (readonly Diagnostic[])[]): DiagnosticView[] {
+export function toDiagnosticViews(lists: readonly (readonly Diagnostic[])[]): DiagnosticView[] {
   const seen = new Set<string>();
   const out: DiagnosticView[] = [];
   for (const list of lists) {

@@ -11,13 +11,12 @@
  * MAX_LINTED_PODS pods; above that, those warnings wait for Apply. The last simulated cluster
  * (for explainPair and friends) is left alone: a draft is not the cluster.
  */
-import { buildCluster } from '../engine/cluster';
-import { lintScenario } from '../engine/lint';
-import { assertNever, formatDiagnostic, sortDiagnostics } from '../model/diagnostics';
-import type { Diagnostic } from '../model/diagnostics';
+import { buildScenario } from '../engine/scenario';
+import { assertNever } from '../model/diagnostics';
 import type { Manifest } from '../model/manifest';
 import { parseManifests } from '../model/parseManifests';
 import type { DiagnosticView, SourceFile } from './protocol';
+import { toDiagnosticViews } from './simulate';
 
 /** Above this many requested pods the draft check skips the build (~30 ms at 1,000 replicas). */
 export const MAX_LINTED_PODS = 1000;
@@ -70,20 +69,8 @@ export function requestedPods(manifests: readonly Manifest[]): number {
  */
 export function validateDraft(files: readonly SourceFile[]): DiagnosticView[] {
   const parsed = parseManifests(files);
-  let diagnostics: readonly Diagnostic[] = parsed.diagnostics;
-  if (requestedPods(parsed.manifests) <= MAX_LINTED_PODS) {
-    // As loadScenario combines them, so the order matches the CLI's.
-    const cluster = buildCluster(parsed.manifests);
-    const semantic = lintScenario(parsed.manifests, cluster);
-    diagnostics = sortDiagnostics([...parsed.diagnostics, ...cluster.diagnostics, ...semantic]);
-  }
-  const seen = new Set<string>();
-  const views: DiagnosticView[] = [];
-  for (const diagnostic of diagnostics) {
-    const text = formatDiagnostic(diagnostic);
-    if (seen.has(text)) continue;
-    seen.add(text);
-    views.push({ text, diagnostic });
-  }
-  return views;
+  // Built and linted as loadScenario does, so the lines and their order match the CLI's.
+  if (requestedPods(parsed.manifests) <= MAX_LINTED_PODS)
+    return toDiagnosticViews([buildScenario(parsed).diagnostics]);
+  return toDiagnosticViews([parsed.diagnostics]);
 }

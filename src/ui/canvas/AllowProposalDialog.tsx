@@ -43,8 +43,9 @@ export function AllowProposalDialog({
             type="button"
             className="topbar__button allow-dialog__add"
             onClick={() => {
-              void applyCanvasEdit({ op: 'add', yaml }).then(() => {
-                ref.current?.close();
+              // Closed only when added: a refused add (unapplied typing) keeps the proposal.
+              void applyCanvasEdit({ op: 'add', yaml }).then((isDone) => {
+                if (isDone) ref.current?.close();
               });
             }}
           >

@@ -131,7 +131,7 @@ function CanvasFlow({ view }: ClusterCanvasProps) {
     select(null);
   }, [select]);
 
-  const allows = usePolicyConnections(view, selected, nodes);
+  const allows = usePolicyConnections(view, selected, graph.nodes);
   const { onConnectEnd, proposal, closeProposal } = useConnect();
   const highlight = useMemo(
     () => highlightFor(view, selected, allows.edges),

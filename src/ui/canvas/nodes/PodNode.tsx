@@ -6,7 +6,7 @@ import { namespaceHue } from '../../namespaceColor';
 import { STATUS_TEXT, containerPorts, podStatus, splitPodName } from '../podText';
 import { POD_HANDLE_Y } from '../sizes';
 import type { PodNode as PodNodeType } from '../types';
-import { useDetail } from '../useLevelOfDetail';
+import { useIsFar } from '../useLevelOfDetail';
 import { ShieldIcon } from './icons';
 import { NamespaceChip } from './NamespaceChip';
 
@@ -66,8 +66,7 @@ function PodHandles({ isSystem }: { readonly isSystem: boolean }) {
  */
 export const PodNode = memo(function PodNode({ data }: NodeProps<PodNodeType>) {
   const { pod, policies } = data;
-  const detail = useDetail();
-  const isFar = detail !== 'full';
+  const isFar = useIsFar();
   const status = podStatus(pod);
   const containers = containerPorts(pod);
   const style = { '--ns-hue': namespaceHue(pod.namespace) } as CSSProperties;
