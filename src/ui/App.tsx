@@ -4,6 +4,8 @@ import { encodeShare } from '../store/share';
 import type { SimulationView } from '../worker/protocol';
 import { ClusterCanvas } from './canvas/ClusterCanvas';
 import { Inspector } from './inspector/Inspector';
+import { canvasIdAt } from './canvas/canvasIdAt';
+import { keyOfId } from './canvas/layout';
 import { Dock } from './layout/Dock';
 import { FileMenu } from './layout/FileMenu';
 import { addFromPalette, Palette, TEMPLATE_MIME } from './palette/Palette';
@@ -114,11 +116,7 @@ function Summary({ view }: { readonly view: SimulationView }) {
 
 /** The Kubernetes node (canvas group) under a screen point, if any. */
 function nodeUnder(x: number, y: number): string | null {
-  for (const el of document.elementsFromPoint(x, y)) {
-    const id = el.closest('[data-id^="node:"]')?.getAttribute('data-id');
-    if (id) return id.slice('node:'.length);
-  }
-  return null;
+  return keyOfId(canvasIdAt(x, y, 'node:'), 'node');
 }
 
 function CanvasArea() {

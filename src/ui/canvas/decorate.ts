@@ -4,6 +4,7 @@
  */
 import type { SimulationView } from '../../worker/protocol';
 import { namespaceHue } from '../namespaceColor';
+import { keyOfId, podId, policyId } from './layout';
 import type { AllowEdge, CanvasEdge, CanvasNode, Emphasis } from './types';
 
 /**
@@ -15,12 +16,12 @@ export function highlightFor(
   selected: string | null,
   allows: readonly AllowEdge[] = [],
 ): ReadonlySet<string> | null {
-  if (selected === null || !selected.startsWith('networkpolicy:')) return null;
-  const key = selected.slice('networkpolicy:'.length);
+  const key = keyOfId(selected, 'networkpolicy');
+  if (key === null) return null;
   const policy = view.policies.find((p) => p.key === key);
   if (!policy) return null;
   const ends = allows.flatMap((e) => [e.source, e.target]);
-  return new Set([selected, ...policy.selects.map((pod) => `pod:${pod}`), ...ends]);
+  return new Set([policyId(key), ...policy.selects.map(podId), ...ends]);
 }
 
 const isArea = (node: CanvasNode) => node.type === 'kubeNode' || node.type === 'unscheduled';

@@ -51,6 +51,13 @@ export const serviceId = (key: string) => `service:${key}`;
 export const ingressId = (key: string) => `ingress:${key}`;
 export const policyId = (key: string) => `networkpolicy:${key}`;
 
+export type IdKind = 'node' | 'pod' | 'service' | 'ingress' | 'networkpolicy';
+
+/** What a canvas id of `kind` names (`pod:ns/name` → `ns/name`); null for any other id. */
+export function keyOfId(id: string | null, kind: IdKind): string | null {
+  return id?.startsWith(`${kind}:`) === true ? id.slice(kind.length + 1) : null;
+}
+
 /** Workloads before the cluster's own pods; then by namespace, controller and name. */
 function comparePods(a: PodView, b: PodView): number {
   if (a.isSystem !== b.isSystem) return a.isSystem ? 1 : -1;

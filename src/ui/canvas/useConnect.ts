@@ -4,6 +4,8 @@ import { useStore } from '../../store';
 import type { ProposalReply } from '../../worker/protocol';
 import { applyCanvasEdit } from '../canvasEdit';
 import { engine } from '../useEngine';
+import { canvasIdAt } from './canvasIdAt';
+import { keyOfId } from './layout';
 
 export interface Proposal extends Omit<ProposalReply, 'type' | 'id'> {
   readonly from: string;
@@ -11,21 +13,13 @@ export interface Proposal extends Omit<ProposalReply, 'type' | 'id'> {
 }
 
 /**
- * The canvas node under the pointer where a connection was dropped. React Flow only knows the
+ * The canvas object under the pointer where a connection was dropped. React Flow only knows the
  * target when the pointer ends near a handle; a user drops on the card, so look there too.
  */
-function nodeIdAt(event: MouseEvent | TouchEvent): string | null {
+function idAt(event: MouseEvent | TouchEvent): string | null {
   const point = 'changedTouches' in event ? event.changedTouches[0] : event;
-  if (!point) return null;
-  for (const el of document.elementsFromPoint(point.clientX, point.clientY)) {
-    const node = el.closest('.react-flow__node');
-    const id = node?.getAttribute('data-id');
-    if (id) return id;
-  }
-  return null;
+  return point ? canvasIdAt(point.clientX, point.clientY) : null;
 }
-
-const podKey = (id: string) => id.slice('pod:'.length);
 
 /**
  * Connections dragged on the canvas are YAML edits, as everything else: Service → pod adds the
@@ -42,24 +36,26 @@ export function useConnect(): {
   const onConnectEnd: OnConnectEnd = useCallback(
     (event, state) => {
       const from = state.fromNode?.id;
-      const to = state.toNode?.id ?? nodeIdAt(event);
+      const to = state.toNode?.id ?? idAt(event);
       if (from === undefined || to === null || to === from) return;
-      const [service, pod] = from.startsWith('service:') ? [from, to] : [to, from];
-      if (service.startsWith('service:') && pod.startsWith('pod:')) {
-        const edit = { op: 'selectPod', service: service.slice(8), pod: podKey(pod) } as const;
-        void applyCanvasEdit(edit).then((isDone) => {
-          if (isDone)
-            notify({ kind: 'info', text: `Service ${edit.service} now selects ${edit.pod}.` });
+      const [serviceId, podId] = from.startsWith('service:') ? [from, to] : [to, from];
+      const service = keyOfId(serviceId, 'service');
+      const pod = keyOfId(podId, 'pod');
+      if (service !== null && pod !== null) {
+        void applyCanvasEdit({ op: 'selectPod', service, pod }).then((isDone) => {
+          if (isDone) notify({ kind: 'info', text: `Service ${service} now selects ${pod}.` });
         });
         return;
       }
-      if (from.startsWith('pod:') && to.startsWith('pod:')) {
+      const client = keyOfId(from, 'pod');
+      const server = keyOfId(to, 'pod');
+      if (client !== null && server !== null) {
         void engine()
-          .proposeAllow(podKey(from), podKey(to))
+          .proposeAllow(client, server)
           .then((reply) => {
             if (reply === null)
               notify({ kind: 'error', text: 'The engine worker failed while checking traffic.' });
-            else setProposal({ ...reply, from: podKey(from), to: podKey(to) });
+            else setProposal({ ...reply, from: client, to: server });
           });
         return;
       }

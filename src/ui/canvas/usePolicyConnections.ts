@@ -3,6 +3,7 @@ import type { ConnectionsReply, SimulationView } from '../../worker/protocol';
 import { engine } from '../useEngine';
 import { absoluteBoxes } from './absoluteBoxes';
 import { allowEdges } from './allowEdges';
+import { keyOfId } from './layout';
 import type { AllowEdge, CanvasNode } from './types';
 
 /** Node centres in flow coordinates. */
@@ -39,9 +40,7 @@ export function usePolicyConnections(
   selected: string | null,
   nodes: readonly CanvasNode[],
 ): PolicyPicture {
-  const policy = selected?.startsWith('networkpolicy:')
-    ? selected.slice('networkpolicy:'.length)
-    : null;
+  const policy = keyOfId(selected, 'networkpolicy');
   const [answer, setAnswer] = useState<{ view: SimulationView; reply: Connections } | null>(null);
   useEffect(() => {
     if (policy === null) return;

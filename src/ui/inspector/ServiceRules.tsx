@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useStore } from '../../store';
+import { keyOfId } from '../canvas/layout';
 import type { RulesReply, ServiceRulesView } from '../../worker/protocol';
 import { engine } from '../useEngine';
 
@@ -23,7 +24,7 @@ interface Answer {
  * The rules are data from the user's YAML: rendered as text, never as HTML.
  */
 export function ServiceRules({ id }: { readonly id: string }) {
-  const service = id.slice('service:'.length);
+  const service = keyOfId(id, 'service') ?? '';
   const view = useStore((s) => s.view);
   const [node, setNode] = useState<string | null>(null);
   /** null: the cluster's own mode (ClusterSettings `kubeProxy.mode`). */
