@@ -30,7 +30,8 @@ function ofKind<K extends ManifestKind>(manifests: readonly Manifest[], kind: K)
   return manifests.filter((m): m is ManifestOf<K> => m.kind === kind);
 }
 
-const OWNER_KINDS = new Set<string>([
+/** The controllers a pod can name as owners (each entry checked against OwnerRef's kinds). */
+const OWNER_KINDS: ReadonlySet<string> = new Set<OwnerRef['kind']>([
   'Deployment',
   'ReplicaSet',
   'StatefulSet',

@@ -7,17 +7,12 @@
  * the nodes the dumped pods ran on become the cluster's nodes.
  */
 import type { Diagnostic } from '../model/diagnostics';
+import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
 import type { Manifest } from '../model/manifest';
 
-interface OwnerRef {
-  readonly kind: string;
-  readonly name: string;
-  readonly controller?: boolean;
-}
-
 /** The object's controlling owner (ownerReferences[].controller), else its first owner. */
-function ownerOf(m: Manifest): OwnerRef | undefined {
-  const meta = (m.object as { metadata?: { ownerReferences?: readonly OwnerRef[] } }).metadata;
+function ownerOf(m: Manifest): OwnerReference | undefined {
+  const meta = (m.object as { metadata?: ObjectMeta }).metadata;
   const refs = meta?.ownerReferences ?? [];
   return refs.find((r) => r.controller === true) ?? refs[0];
 }
@@ -85,6 +80,8 @@ export interface DumpedNode {
   readonly ip?: string;
   /** The /24 of a (non-hostNetwork) pod's status.podIP: the node's pod range on that cluster. */
   readonly podCIDR?: string;
+  /** Named like a control-plane node (kind's `…-control-plane`, older `…-master`). */
+  readonly isControlPlane: boolean;
 }
 
 /**
@@ -105,11 +102,11 @@ export function dumpedNodes(manifests: readonly Manifest[]): DumpedNode[] {
       node.podCIDR = `${octets[1] ?? ''}.${octets[2] ?? ''}.${octets[3] ?? ''}.0/24`;
     byName.set(spec.nodeName, node);
   }
-  const isControlPlane = (n: string) => /control-plane|master/.test(n);
   return [...byName.entries()]
+    .map(([name, d]) => ({ name, ...d, isControlPlane: /control-plane|master/.test(name) }))
     .sort(
-      ([a], [b]) =>
-        Number(isControlPlane(b)) - Number(isControlPlane(a)) || (a < b ? -1 : a > b ? 1 : 0),
-    )
-    .map(([name, d]) => ({ name, ...d }));
+      (a, b) =>
+        Number(b.isControlPlane) - Number(a.isControlPlane) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
 }

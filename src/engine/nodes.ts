@@ -44,11 +44,11 @@ export function buildNodes(
     const isDump = dumpedNodes.some((n) => !DEFAULT_NODES.includes(n.name));
     const dumped: readonly DumpedNode[] = isDump
       ? dumpedNodes
-      : DEFAULT_NODES.map((name) => ({ name }));
+      : DEFAULT_NODES.map((name, i) => ({ name, isControlPlane: i === 0 }));
     const pool = parseCidr4(settings.podCIDR);
     return dumped.map((d, i) => {
       const { name } = d;
-      const isControlPlane = isDump ? /control-plane|master/.test(name) : i === 0;
+      const { isControlPlane } = d;
       // A dump's pod range is kept when it lies in the scenario's pod CIDR.
       const range = d.podCIDR === undefined ? null : parseCidr4(d.podCIDR);
       const podCIDR =

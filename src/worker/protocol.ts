@@ -266,6 +266,8 @@ export interface PolicyView {
 
 export interface SimulationView {
   readonly cniPlugin: string;
+  /** ClusterSettings `kubeProxy.mode` (iptables by default). */
+  readonly kubeProxyMode: KubeProxyMode;
   readonly enforcesPolicy: boolean;
   readonly podCIDR: string;
   readonly serviceCIDR: string;

@@ -62,6 +62,7 @@ export function simulate(request: Pick<SimulateRequest, 'files' | 'matrix'>): Si
   };
   return {
     cniPlugin: cluster.settings.cniPlugin,
+    kubeProxyMode: cluster.settings.kubeProxyMode,
     enforcesPolicy: cluster.settings.enforcesPolicy,
     podCIDR: cluster.settings.podCIDR,
     serviceCIDR: cluster.settings.serviceCIDR,

@@ -29,7 +29,6 @@ export function ServiceRules({ id }: { readonly id: string }) {
   const [node, setNode] = useState<string | null>(null);
   /** null: the cluster's own mode (ClusterSettings `kubeProxy.mode`). */
   const [mode, setMode] = useState<Mode | null>(null);
-  const [clusterMode, setClusterMode] = useState<Mode | null>(null);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const nodeId = useId();
   const modeId = useId();
@@ -44,7 +43,6 @@ export function ServiceRules({ id }: { readonly id: string }) {
         // The selection, node, mode or simulation changed meanwhile: a newer answer is coming.
         if (!isCurrent) return;
         setAnswer({ service, reply });
-        if (mode === null && reply?.rules) setClusterMode(reply.rules.mode);
       });
     return () => {
       isCurrent = false;
@@ -92,7 +90,7 @@ export function ServiceRules({ id }: { readonly id: string }) {
           >
             {MODES.map((m) => (
               <option key={m} value={m}>
-                {m === clusterMode ? `${m} (cluster's mode)` : m}
+                {m === view?.kubeProxyMode ? `${m} (cluster's mode)` : m}
               </option>
             ))}
           </select>
