@@ -66,7 +66,8 @@ function edges(yaml: string, key: string) {
   const r = policyConnections(scenarioOf(yaml).cluster, key);
   return {
     lines: r.connections.map(
-      (c) => `${c.direction}[${String(c.rule)}] ${c.from} → ${c.to} ${c.ports}`,
+      (c) =>
+        `${c.direction}[${String(c.rule)}] ${c.from} → ${c.to} ${c.ports === null ? 'any port' : c.ports.join(', ')}`,
     ),
     notes: r.notes,
     omitted: r.omitted,

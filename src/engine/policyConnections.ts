@@ -21,8 +21,8 @@ export interface PolicyConnection {
   readonly direction: 'ingress' | 'egress';
   /** Index of the rule in the policy's ingress or egress list. */
   readonly rule: number;
-  /** `TCP/80, UDP/53`, `TCP/http`, `TCP/8000-8080`, or `any port`. */
-  readonly ports: string;
+  /** `TCP/80`, `TCP/http`, `TCP/8000-8080`, …; null: every port. */
+  readonly ports: readonly string[] | null;
 }
 
 export interface PolicyConnections {
@@ -52,10 +52,14 @@ function formatPort(p: CompiledPort): string {
 /**
  * The rule's ports as seen at one destination: named ports resolve against the destination
  * pod's own containers, so a name it does not declare admits nothing there (and nothing at all
- * outside the cluster). null: no port is left, so the rule allows nothing to that destination.
+ * outside the cluster). null: every port; 'none': no port is left, so the rule allows nothing
+ * to that destination.
  */
-function portsAt(ports: readonly CompiledPort[] | null, dst: SimPod | null): string | null {
-  if (ports === null) return 'any port';
+function portsAt(
+  ports: readonly CompiledPort[] | null,
+  dst: SimPod | null,
+): readonly string[] | null | 'none' {
+  if (ports === null) return null;
   const kept = ports.filter(
     (p) =>
       p.name === undefined ||
@@ -64,7 +68,7 @@ function portsAt(ports: readonly CompiledPort[] | null, dst: SimPod | null): str
           c.ports.some((cp) => cp.name === p.name && cp.protocol === p.protocol),
         )),
   );
-  return kept.length === 0 ? null : kept.map(formatPort).join(', ');
+  return kept.length === 0 ? 'none' : kept.map(formatPort);
 }
 
 /** Whether some address of `block` lies outside `podCIDR` (the block is not all pods). */
@@ -94,7 +98,7 @@ function connect(
 ): void {
   if (src === dst) return; // a pod always reaches itself; a loop adds nothing to the picture
   const ports = portsAt(rule.ports, dstPod);
-  if (ports === null) {
+  if (ports === 'none') {
     unresolved.add(dstPod ? dstPod.key : 'addresses outside the cluster');
     return;
   }

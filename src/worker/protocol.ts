@@ -341,8 +341,8 @@ export interface PolicyConnectionView {
   readonly direction: 'ingress' | 'egress';
   /** Index of the rule in the policy's ingress or egress list. */
   readonly rule: number;
-  /** `TCP/80, UDP/53`, or `any port`. */
-  readonly ports: string;
+  /** `TCP/80`, `UDP/53`, …; null: every port. */
+  readonly ports: readonly string[] | null;
 }
 
 export interface ConnectionsReply {

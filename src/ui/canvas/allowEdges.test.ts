@@ -4,17 +4,28 @@ import { allowEdges } from './allowEdges';
 describe('allowEdges', () => {
   it('joins the rules and directions of one client → server pair into one labelled arrow', () => {
     const edges = allowEdges([
-      { from: 'pod:shop/api', to: 'pod:data/db', direction: 'ingress', rule: 0, ports: 'TCP/5432' },
-      { from: 'pod:shop/api', to: 'pod:data/db', direction: 'egress', rule: 1, ports: 'TCP/5432' },
-      { from: 'pod:shop/web', to: 'pod:data/db', direction: 'ingress', rule: 1, ports: 'any port' },
+      {
+        from: 'pod:shop/api',
+        to: 'pod:data/db',
+        direction: 'ingress',
+        rule: 0,
+        ports: ['TCP/5432'],
+      },
+      {
+        from: 'pod:shop/api',
+        to: 'pod:data/db',
+        direction: 'egress',
+        rule: 1,
+        ports: ['TCP/5432'],
+      },
+      { from: 'pod:shop/web', to: 'pod:data/db', direction: 'ingress', rule: 1, ports: null },
       {
         from: 'pod:data/db',
         to: 'external:internet',
         direction: 'egress',
         rule: 0,
-        ports: 'UDP/53, TCP/53',
+        ports: ['UDP/53', 'TCP/53'],
       },
-      { from: 'pod:data/db', to: 'pod:data/db', direction: 'ingress', rule: 0, ports: 'any port' },
     ]);
     expect(
       edges.map((e) => [e.id, e.sourceHandle, e.targetHandle, e.data?.label, e.data?.directions]),
@@ -29,8 +40,8 @@ describe('allowEdges', () => {
     const x: Record<string, number> = { 'pod:a/left': 100, 'pod:a/right': 400 };
     const edges = allowEdges(
       [
-        { from: 'pod:a/right', to: 'pod:a/left', direction: 'ingress', rule: 0, ports: 'TCP/80' },
-        { from: 'pod:a/left', to: 'pod:a/right', direction: 'ingress', rule: 0, ports: 'TCP/80' },
+        { from: 'pod:a/right', to: 'pod:a/left', direction: 'ingress', rule: 0, ports: ['TCP/80'] },
+        { from: 'pod:a/left', to: 'pod:a/right', direction: 'ingress', rule: 0, ports: ['TCP/80'] },
       ],
       (id) => x[id],
     );
@@ -43,7 +54,7 @@ describe('allowEdges', () => {
       to: 'pod:a/server',
       direction: 'ingress' as const,
       rule: 0,
-      ports: 'TCP/80',
+      ports: ['TCP/80'],
     }));
     const edges = allowEdges(many);
     expect(edges).toHaveLength(30);

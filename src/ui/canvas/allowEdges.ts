@@ -34,23 +34,29 @@ export function allowEdges(
 ): AllowEdge[] {
   const byPair = new Map<
     string,
-    { from: string; to: string; ports: Set<string>; directions: Set<'ingress' | 'egress'> }
+    {
+      from: string;
+      to: string;
+      isAnyPort: boolean;
+      ports: Set<string>;
+      directions: Set<'ingress' | 'egress'>;
+    }
   >();
   for (const c of connections) {
-    if (c.from === c.to) continue; // a pod talking to itself is never policed
     const key = `${c.from}\u0000${c.to}`;
     let pair = byPair.get(key);
     if (!pair) {
-      pair = { from: c.from, to: c.to, ports: new Set(), directions: new Set() };
+      pair = { from: c.from, to: c.to, isAnyPort: false, ports: new Set(), directions: new Set() };
       byPair.set(key, pair);
     }
-    for (const p of c.ports.split(', ')) pair.ports.add(p);
+    if (c.ports === null) pair.isAnyPort = true;
+    else for (const p of c.ports) pair.ports.add(p);
     pair.directions.add(c.direction);
   }
   const isLabelled = byPair.size <= MAX_LABELLED;
   return [...byPair.values()].map((pair) => {
     // "any port" says everything; listing other ports beside it would only repeat it.
-    const ports = pair.ports.has('any port') ? ['any port'] : [...pair.ports];
+    const ports = pair.isAnyPort ? ['any port'] : [...pair.ports];
     return {
       id: `allow:${pair.from}->${pair.to}`,
       type: 'allow',
