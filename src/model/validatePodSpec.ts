@@ -17,6 +17,7 @@ import {
   checkPortName,
   checkPortNumber,
   checkPortRef,
+  checkUnique,
   objItems,
   report,
 } from './validators';
@@ -52,20 +53,15 @@ export function validatePodSpec(ctx: CheckContext, path: string, spec: Obj, owne
       const name = asStr(c['name']);
       if (name) {
         const np = childPath(cp, 'name');
-        if (checkDnsName(ctx, np, name, 'label', 'container name')) {
-          const first = containerNames.get(name);
-          if (first !== undefined) {
-            report(
-              ctx,
-              np,
-              'error',
-              'duplicate-name',
-              `duplicate container name ${JSON.stringify(name)}: already used at ${first}; container names must be unique within a pod (init containers included)`,
-            );
-          } else {
-            containerNames.set(name, np);
-          }
-        }
+        if (checkDnsName(ctx, np, name, 'label', 'container name'))
+          checkUnique(
+            ctx,
+            containerNames,
+            name,
+            np,
+            'container name',
+            'container names must be unique within a pod (init containers included)',
+          );
       }
       validateContainer(ctx, cp, c, portNames, volumes, spec['hostNetwork'] === true);
     }
@@ -104,18 +100,14 @@ function validateContainer(
     const np = childPath(pp, 'name');
     if (!checkPortName(ctx, np, name, 'port name')) continue;
     own.add(name);
-    const first = portNames.get(name);
-    if (first !== undefined) {
-      report(
-        ctx,
-        np,
-        'error',
-        'duplicate-name',
-        `duplicate port name ${JSON.stringify(name)}: already used at ${first}; each named port in a pod must have a unique name`,
-      );
-    } else {
-      portNames.set(name, np);
-    }
+    checkUnique(
+      ctx,
+      portNames,
+      name,
+      np,
+      'port name',
+      'each named port in a pod must have a unique name',
+    );
   }
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
     const p = asObj(c[probe]);

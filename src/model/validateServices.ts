@@ -16,6 +16,7 @@ import {
   checkLabelMap,
   checkPortNumber,
   checkPortRef,
+  checkUnique,
   objItems,
   report,
 } from './validators';
@@ -50,18 +51,7 @@ function checkPortNames(
       continue;
     }
     if (!checkDnsName(ctx, np, name, 'label', 'port name')) continue;
-    const first = seen.get(name);
-    if (first !== undefined) {
-      report(
-        ctx,
-        np,
-        'error',
-        'duplicate-name',
-        `duplicate port name ${JSON.stringify(name)}: already used at ${first}; port names must be unique`,
-      );
-    } else {
-      seen.set(name, np);
-    }
+    checkUnique(ctx, seen, name, np, 'port name', 'port names must be unique');
   }
 }
 

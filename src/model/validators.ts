@@ -52,6 +52,33 @@ export function objItems(v: unknown, path: string): [Obj, string][] {
 
 const quote = (s: string) => JSON.stringify(s);
 
+/**
+ * Remember that `name` is used at `path`; if an earlier item used it, report a duplicate there
+ * (`what` names it, `rule` says why names must differ). Returns whether `name` was new.
+ */
+export function checkUnique(
+  ctx: CheckContext,
+  seen: Map<string, string>,
+  name: string,
+  path: string,
+  what: string,
+  rule: string,
+): boolean {
+  const first = seen.get(name);
+  if (first === undefined) {
+    seen.set(name, path);
+    return true;
+  }
+  report(
+    ctx,
+    path,
+    'error',
+    'duplicate-name',
+    `duplicate ${what} ${quote(name)}: already used at ${first}; ${rule}`,
+  );
+  return false;
+}
+
 // ---- names ----
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
